@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { pgErrorCode, PG_UNIQUE_VIOLATION } from '@app/database';
+import { MunicipalitiesService } from '@app/municipalities';
+import { accountNotFound, emailTaken, staffNeedMunicipality } from './auth.errors';
+import type { AccountView, CreateAccountDto } from './dto/account.dto';
+import { hashPassword } from './secrets';
+
+const ACCOUNT_VIEW_SQL = `
+  SELECT a.id, a.email, a.display_name AS "displayName", a.role, a.disabled_at IS NOT NULL AS disabled,
+         COALESCE(array_agg(m.code ORDER BY m.code) FILTER (WHERE m.code IS NOT NULL), '{}') AS "municipalityCodes"
+    FROM account a
+    LEFT JOIN account_municipality am ON am.account_id = a.id
+    LEFT JOIN municipality m ON m.id = am.municipality_id`;
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly municipalities: MunicipalitiesService,
+  ) {}
+
+  list(): Promise<AccountView[]> {
+    return this.dataSource.query(`${ACCOUNT_VIEW_SQL} GROUP BY a.id ORDER BY a.role, a.email`);
+  }
+
+  async get(id: string): Promise<AccountView> {
+    const [view] = await this.dataSource.query(`${ACCOUNT_VIEW_SQL} WHERE a.id = $1 GROUP BY a.id`, [id]);
+    if (!view) throw accountNotFound();
+    return view;
+  }
+
+  /** The account and its municipalities are written in one transaction: never an unscoped staff account. */
+  async create(dto: CreateAccountDto): Promise<AccountView> {
+    const codes = dto.role === 'staff' ? dto.municipalityCodes : [];
+    if (dto.role === 'staff' && codes.length === 0) throw staffNeedMunicipality();
+    const ids = await this.municipalities.idsForCodes(codes, 'municipalityCodes');
+    const email = dto.email.trim().toLowerCase();
+    const passwordHash = await hashPassword(dto.password);
+    try {
+      const id = await this.dataSource.transaction(async (tx) => {
+        const [{ id }] = await tx.query(
+          `INSERT INTO account (email, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [email, dto.displayName, passwordHash, dto.role],
+        );
+        if (ids.size) {
+          await tx.query(
+            `INSERT INTO account_municipality (account_id, municipality_id) SELECT $1, unnest($2::uuid[])`,
+            [id, [...ids.values()]],
+          );
+        }
+        return id as string;
+      });
+      return this.get(id);
+    } catch (error) {
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw emailTaken(email);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const postgresUrl = z
+  .string({ required_error: 'is required (e.g. postgres://user:pass@host:5432/db)' })
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
+const redisUrl = z
+  .string({ required_error: 'is required (e.g. redis://127.0.0.1:6379)' })
+  .regex(/^rediss?:\/\//, 'must be a redis:// URL');
+const intFrom = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1');
+
+/** Every variable the platform reads. Validated once at boot so a bad value stops the process early. */
+export const configSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  REDIS_URL: redisUrl,
+  REDIS_KEY_PREFIX: z.string().min(1).default('dp:'),
+  APP_SECRET: z
+    .string({ required_error: 'is required: 32+ random characters used to sign resume links' })
+    .min(32, 'must be at least 32 characters'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: intFrom(0, 3000),
+  PUBLIC_BASE_URL: z.string().url('must be an absolute URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: intFrom(1024, 256 * 1024),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: intFrom(1, 120),
+  LOGIN_MAX_FAILURES: intFrom(1, 5),
+  LOGIN_LOCK_MINUTES: intFrom(1, 15),
+  SESSION_TTL_HOURS: intFrom(1, 12),
+  API_TOKEN_TTL_DAYS: intFrom(1, 90),
+  COOKIE_SECURE: flag(false),
+  WEB_DIST_DIR: z.string().default('dist/web'),
+  DB_POOL_SIZE: intFrom(1, 10),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;

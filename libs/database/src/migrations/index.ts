@@ -1,0 +1,4 @@
+import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
+
+/** Listed explicitly (not globbed) so the same list works from ts-jest, ts-node and the compiled build. */
+export const migrations = [InitialSchema1763900000000];

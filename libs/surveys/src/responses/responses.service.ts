@@ -1,0 +1,214 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { sha256Hex } from '@app/auth';
+import { AnswerValidator } from '../answers/answer-validator';
+import type { ResponseStatus } from '../response.entity';
+import {
+  answersInvalid,
+  invitationNotFound,
+  invitationUsed,
+  responseAlreadySubmitted,
+  responseIdTaken,
+  responseMoved,
+  responseNotFound,
+  versionNotFound,
+  wrongMunicipality,
+} from '../surveys.errors';
+import { PublishedVersions, type PublishedVersion } from './published-versions';
+import { payloadHash, resumeTokenFor, resumeTokenMatches } from './response-tokens';
+import { gateProblem, SURVEY_GATE_SQL, type SurveyGate } from './survey-gate';
+
+export interface SaveResponseCommand {
+  responseId: string;
+  surveyVersionId: string;
+  municipalityCode: string;
+  language: string;
+  status: ResponseStatus;
+  answers: Record<string, unknown>;
+  invitationToken?: string;
+  resumeToken?: string;
+}
+
+export interface SavedResponse {
+  id: string;
+  status: ResponseStatus;
+  surveyVersionId: string;
+  resumeToken: string;
+  /** A day, never a time: anonymous responses keep no exact timestamp. */
+  submittedOn: string | null;
+}
+
+interface StoredResponse {
+  survey_version_id: string;
+  municipality_id: string;
+  status: ResponseStatus;
+  payload_hash: string;
+  submitted_on: string | null;
+}
+
+@Injectable()
+export class ResponsesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly versions: PublishedVersions,
+    private readonly validator: AnswerValidator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Creates or continues a response; `created` tells the controller 201 from 200. A retry of an
+   * accepted request (same id, same payload) returns the first result and writes nothing.
+   */
+  async save(command: SaveResponseCommand): Promise<{ created: boolean; response: SavedResponse }> {
+    const version = await this.versions.find(command.surveyVersionId);
+    if (!version) throw versionNotFound();
+    const problems = this.validator.validate(version.id, version.definition, command.answers, command.status);
+    if (problems.length) throw answersInvalid(problems);
+    const hash = payloadHash({
+      surveyVersionId: version.id,
+      municipalityCode: command.municipalityCode,
+      language: command.language,
+      status: command.status,
+      answers: command.answers,
+    });
+
+    if (!command.invitationToken && !command.resumeToken) {
+      const inserted = await this.insertPublicResponse(command, version, hash);
+      if (inserted) return { created: true, response: inserted };
+    }
+    return this.dataSource.transaction((tx) => this.saveInTransaction(tx, command, version, hash));
+  }
+
+  /**
+   * The common case, a new response to a public survey, in one statement: the survey's rules are
+   * checked in the same INSERT ... SELECT that writes, so a survey closing meanwhile cannot slip
+   * through. Returns null when the id exists already (a retry or a continuation).
+   */
+  private async insertPublicResponse(
+    command: SaveResponseCommand,
+    version: PublishedVersion,
+    hash: string,
+  ): Promise<SavedResponse | null> {
+    const [row]: (SurveyGate & { inserted: boolean; submitted_on: string | null })[] = await this.dataSource.query(
+      `WITH gate AS (${SURVEY_GATE_SQL}),
+       inserted AS (
+         INSERT INTO response (id, survey_id, survey_version_id, municipality_id, language, status, answers, payload_hash, submitted_on)
+         SELECT $3, g.survey_id, $4, g.municipality_id, $5, $6, $7, $8, CASE WHEN $6 = 'complete' THEN current_date END
+           FROM gate g
+          WHERE g.access_mode = 'public' AND g.opened AND g.open_still AND g.targeted AND $5 = ANY (g.languages)
+         ON CONFLICT (id) DO NOTHING
+         RETURNING submitted_on::text
+       )
+       SELECT g.*, EXISTS (SELECT 1 FROM inserted) AS inserted, (SELECT submitted_on FROM inserted) AS submitted_on
+         FROM gate g`,
+      [
+        version.surveyId,
+        command.municipalityCode,
+        command.responseId,
+        version.id,
+        command.language,
+        command.status,
+        command.answers,
+        hash,
+      ],
+    );
+    if (row.inserted) return this.result(command.responseId, command.status, version.id, row.submitted_on);
+    const problem = gateProblem(row, command);
+    if (problem) throw problem;
+    return null;
+  }
+
+  private async saveInTransaction(
+    tx: EntityManager,
+    command: SaveResponseCommand,
+    version: PublishedVersion,
+    hash: string,
+  ): Promise<{ created: boolean; response: SavedResponse }> {
+    const [gate]: SurveyGate[] = await tx.query(SURVEY_GATE_SQL, [version.surveyId, command.municipalityCode]);
+    const [existing]: StoredResponse[] = await tx.query(
+      `SELECT survey_version_id, municipality_id, status, payload_hash, submitted_on::text
+         FROM response WHERE id = $1 FOR UPDATE`,
+      [command.responseId],
+    );
+    if (existing?.payload_hash === hash) {
+      return {
+        created: false,
+        response: this.result(command.responseId, existing.status, existing.survey_version_id, existing.submitted_on),
+      };
+    }
+    const problem = gateProblem(gate, command);
+    if (problem) throw problem;
+    if (existing) {
+      if (!resumeTokenMatches(this.config.APP_SECRET, command.responseId, command.resumeToken)) throw responseIdTaken();
+      if (existing.status === 'complete') throw responseAlreadySubmitted();
+      if (existing.survey_version_id !== version.id) throw responseMoved('surveyVersionId');
+      if (existing.municipality_id !== gate.municipality_id) throw responseMoved('municipalityCode');
+    }
+    const invitationId = gate.access_mode === 'invitation' ? await this.checkInvitation(tx, command, gate) : null;
+
+    const [saved]: { submitted_on: string | null }[] = existing
+      ? await tx.query(
+          `UPDATE response SET language = $2, status = $3, answers = $4, payload_hash = $5, updated_on = current_date,
+                  submitted_on = CASE WHEN $3 = 'complete' THEN current_date END
+            WHERE id = $1 RETURNING submitted_on::text`,
+          [command.responseId, command.language, command.status, command.answers, hash],
+        )
+      : await tx.query(
+          `INSERT INTO response (id, survey_id, survey_version_id, municipality_id, language, status, answers, payload_hash, submitted_on)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $6 = 'complete' THEN current_date END)
+           RETURNING submitted_on::text`,
+          [
+            command.responseId,
+            gate.survey_id,
+            version.id,
+            gate.municipality_id,
+            command.language,
+            command.status,
+            command.answers,
+            hash,
+          ],
+        );
+
+    if (invitationId && command.status === 'complete') {
+      // Anonymous: the invitation learns only that it was used, and the day; never which response.
+      await tx.query(
+        `UPDATE invitation SET used_on = current_date, response_id = $2 WHERE id = $1 AND used_on IS NULL`,
+        [invitationId, gate.anonymous ? null : command.responseId],
+      );
+    }
+    return {
+      created: !existing,
+      response: this.result(command.responseId, command.status, version.id, saved.submitted_on),
+    };
+  }
+
+  /** Locks the invitation so two devices completing with one token cannot both succeed. */
+  private async checkInvitation(tx: EntityManager, command: SaveResponseCommand, gate: SurveyGate): Promise<string> {
+    const [invitation]: { id: string; municipality_id: string; used_on: string | null }[] = await tx.query(
+      `SELECT id, municipality_id, used_on::text FROM invitation WHERE token_hash = $1 AND survey_id = $2 FOR UPDATE`,
+      [sha256Hex(command.invitationToken!), gate.survey_id],
+    );
+    if (!invitation) throw invitationNotFound();
+    if (invitation.used_on) throw invitationUsed();
+    if (invitation.municipality_id !== gate.municipality_id) throw wrongMunicipality(command.municipalityCode);
+    return invitation.id;
+  }
+
+  /** For the resume link. Answers are returned only while the response is unfinished. */
+  async getForResume(responseId: string, resumeToken: string | undefined) {
+    if (!resumeTokenMatches(this.config.APP_SECRET, responseId, resumeToken)) throw responseNotFound();
+    const [row] = await this.dataSource.query(
+      `SELECT r.id, r.survey_id AS "surveyId", r.survey_version_id AS "surveyVersionId", m.code AS "municipalityCode",
+              r.language, r.status, CASE WHEN r.status = 'partial' THEN r.answers END AS answers
+         FROM response r JOIN municipality m ON m.id = r.municipality_id WHERE r.id = $1`,
+      [responseId],
+    );
+    if (!row) throw responseNotFound();
+    return row;
+  }
+
+  private result(id: string, status: ResponseStatus, surveyVersionId: string, submittedOn: string | null): SavedResponse {
+    return { id, status, surveyVersionId, resumeToken: resumeTokenFor(this.config.APP_SECRET, id), submittedOn };
+  }
+}

@@ -1,0 +1,58 @@
+import { DataSource } from 'typeorm';
+import { Account, AuthSession } from '../../libs/auth/src';
+import { Municipality, PartnerOrganisation } from '../../libs/municipalities/src';
+import { Invitation, Survey, SurveyResponse, SurveyVersion } from '../../libs/surveys/src';
+import { dataSourceOptions } from '../../libs/database/src';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('platform basics', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports database and Redis up on /api/health', async () => {
+    const res = await t.http.get('/api/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+  });
+
+  it('serves the OpenAPI document with the public and survey routes', async () => {
+    const res = await t.http.get('/api/docs-json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/public/responses/{id}', '/api/surveys', '/api/auth/sessions', '/api/health']),
+    );
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.http.get('/api/health');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBeDefined();
+  });
+
+  it('answers an unknown route with the standard error body', async () => {
+    const res = await t.http.get('/api/nothing-here').expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found', code: 'HTTP_404' });
+  });
+
+  it('refuses a body over the size limit with 413 and a clear message', async () => {
+    const big = { definition: { title: 'x'.repeat(t.config.BODY_LIMIT_BYTES + 10) } };
+    const res = await t.http.post('/api/auth/sessions').send(big).expect(413);
+    expect(res.body).toMatchObject({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+  });
+
+  it('has entities that match the migrated schema exactly (no drift)', async () => {
+    const dataSource = new DataSource({
+      ...dataSourceOptions({ url: t.config.DATABASE_URL, poolSize: 1 }),
+      entities: [Municipality, PartnerOrganisation, Account, AuthSession, Survey, SurveyVersion, SurveyResponse, Invitation],
+    });
+    await dataSource.initialize();
+    try {
+      const pending = await dataSource.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
