@@ -17,7 +17,9 @@ export function dataSourceOptions({ url, poolSize = 10, entities = [] }: Databas
     migrationsTableName: 'schema_migration',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Off: TypeORM's error log prints query parameters (answers, password hashes). Errors still
+    // propagate and are logged by the exception filter without parameters.
+    logging: false,
     extra: { max: poolSize, application_name: 'local-democracy' },
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { pgErrorCode, PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION } from '@app/database';
+import { pgErrorCode, PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, rowsOf } from '@app/database';
 import type { AccessScope } from '@app/http';
 import { MunicipalitiesService } from '@app/municipalities';
 import { definitionProblems } from './definition-check';
@@ -149,10 +149,12 @@ export class SurveysService {
     if (problems.length) throw definitionInvalid(problems);
     return this.dataSource.transaction(async (tx) => {
       await tx.query(`SELECT id FROM survey WHERE id = $1 FOR UPDATE`, [id]);
-      const [draft] = await tx.query(
-        `UPDATE survey_version SET definition = $2 WHERE survey_id = $1 AND published_at IS NULL
-          RETURNING id, version, published_at AS "publishedAt", created_at AS "createdAt"`,
-        [id, definition],
+      const [draft] = rowsOf<SurveyVersionSummary>(
+        await tx.query(
+          `UPDATE survey_version SET definition = $2 WHERE survey_id = $1 AND published_at IS NULL
+            RETURNING id, version, published_at AS "publishedAt", created_at AS "createdAt"`,
+          [id, definition],
+        ),
       );
       if (draft) return draft as SurveyVersionSummary;
       const [created] = await tx.query(

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { rowsOf } from '@app/database';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { sha256Hex } from '@app/auth';
 import { AnswerValidator } from '../answers/answer-validator';
@@ -94,9 +95,10 @@ export class ResponsesService {
       `WITH gate AS (${SURVEY_GATE_SQL}),
        inserted AS (
          INSERT INTO response (id, survey_id, survey_version_id, municipality_id, language, status, answers, payload_hash, submitted_on)
-         SELECT $3, g.survey_id, $4, g.municipality_id, $5, $6, $7, $8, CASE WHEN $6 = 'complete' THEN current_date END
+         SELECT $3::uuid, g.survey_id, $4::uuid, g.municipality_id, $5::text, $6::text, $7::jsonb, $8::text,
+                CASE WHEN $6::text = 'complete' THEN current_date END
            FROM gate g
-          WHERE g.access_mode = 'public' AND g.opened AND g.open_still AND g.targeted AND $5 = ANY (g.languages)
+          WHERE g.access_mode = 'public' AND g.opened AND g.open_still AND g.targeted AND $5::text = ANY (g.languages)
          ON CONFLICT (id) DO NOTHING
          RETURNING submitted_on::text
        )
@@ -148,15 +150,17 @@ export class ResponsesService {
     const invitationId = gate.access_mode === 'invitation' ? await this.checkInvitation(tx, command, gate) : null;
 
     const [saved]: { submitted_on: string | null }[] = existing
-      ? await tx.query(
-          `UPDATE response SET language = $2, status = $3, answers = $4, payload_hash = $5, updated_on = current_date,
-                  submitted_on = CASE WHEN $3 = 'complete' THEN current_date END
-            WHERE id = $1 RETURNING submitted_on::text`,
-          [command.responseId, command.language, command.status, command.answers, hash],
+      ? rowsOf(
+          await tx.query(
+            `UPDATE response SET language = $2, status = $3::text, answers = $4, payload_hash = $5, updated_on = current_date,
+                    submitted_on = CASE WHEN $3::text = 'complete' THEN current_date END
+              WHERE id = $1 RETURNING submitted_on::text`,
+            [command.responseId, command.language, command.status, command.answers, hash],
+          ),
         )
       : await tx.query(
           `INSERT INTO response (id, survey_id, survey_version_id, municipality_id, language, status, answers, payload_hash, submitted_on)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $6 = 'complete' THEN current_date END)
+           VALUES ($1, $2, $3, $4, $5, $6::text, $7, $8, CASE WHEN $6::text = 'complete' THEN current_date END)
            RETURNING submitted_on::text`,
           [
             command.responseId,

@@ -10,3 +10,11 @@ export function pgErrorCode(error: unknown): string | undefined {
   const driver = (error as { driverError?: { code?: unknown } }).driverError;
   return typeof driver?.code === 'string' ? driver.code : undefined;
 }
+
+/**
+ * TypeORM's query() returns `[rows, affectedCount]` for UPDATE and DELETE (even with RETURNING)
+ * but plain rows for everything else; this gives rows either way.
+ */
+export function rowsOf<T>(result: T[] | [T[], number]): T[] {
+  return result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? (result[0] as T[]) : (result as T[]);
+}
