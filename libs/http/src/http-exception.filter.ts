@@ -45,7 +45,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     // Never leak internals; log the error, not the request (which may hold personal data).
     this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
-    if (process.env.DEBUG_500) console.error(exception);
     return { body: errorBody(500, 'INTERNAL', 'Something went wrong on our side. Please try again later.') };
   }
 }

@@ -49,10 +49,20 @@ export class AnswerValidator {
     try {
       model.clear(true, true);
       model.data = answers;
-      for (const [key, { question }] of keys) {
-        const shown = question.isVisible && question.isParentVisible;
-        if (!shown && answers[key] !== undefined && answers[key] !== null) {
+      for (const [key, { question, isComment }] of keys) {
+        const value = answers[key];
+        if (value === undefined || value === null) continue;
+        if (!(question.isVisible && question.isParentVisible)) {
           problems.push(problem(key, 'is not shown for these answers, so it must stay empty', question.name));
+        } else if (!isComment && question instanceof QuestionSelectBase) {
+          // With the answers in place, survey-core knows which choices were actually offered
+          // (choicesVisibleIf, or choices taken from another question's selection).
+          const offered = question.visibleChoices.map((item) => item.value);
+          const picked = Array.isArray(value) ? value : [value];
+          const notOffered = picked.filter((v) => !offered.includes(v));
+          if (notOffered.length) {
+            problems.push(problem(key, `${notOffered.map((v) => JSON.stringify(v)).join(', ')} was not offered for these answers`, question.name));
+          }
         }
       }
       // fireCallback must be true: with false, survey-core reports failure but leaves question.errors empty.

@@ -40,7 +40,9 @@ const isScalar = (value: unknown): value is string | number =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
 function allowedChoices(question: QuestionSelectBase): ItemValue[] {
-  const items = [...question.choices];
+  // "choicesFromQuestion": the offered choices are another question's (e.g. pick the main one of your barriers).
+  const source = question.choicesFromQuestion ? question.survey?.getQuestionByName(question.choicesFromQuestion) : null;
+  const items = source instanceof QuestionSelectBase ? allowedChoices(source) : [...question.choices];
   if (question.showOtherItem) items.push(question.otherItem);
   if (question.showNoneItem) items.push(question.noneItem);
   if (question.showRefuseItem) items.push(question.refuseItem);
