@@ -22,7 +22,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { body, headers } = this.toBody(exception);
     if (headers) void reply.headers(headers);
-    void reply.status(body.statusCode).send(body);
+    // A route may have set a CSV content type or an attachment before failing; errors are always JSON.
+    void reply.removeHeader('content-disposition');
+    void reply.type('application/json; charset=utf-8').status(body.statusCode).send(body);
   }
 
   private toBody(exception: unknown): { body: ErrorBody; headers?: Record<string, string> } {

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
+import { answer, createPublishedSurvey, SMALL_DEFINITION, type PublishedSurvey } from '../support/survey-fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Staff of one municipality must not read or change another's surveys, responses or invitations,
+ * even knowing the ids. Every staff-facing route is tried by staff of Biržai on a Zarasai survey.
+ */
+describe('access matrix: staff are confined to their municipality', () => {
+  let t: TestApp;
+  let birzaiStaff: TestAccount;
+  let zarasaiStaff: TestAccount;
+  let researcher: TestAccount;
+  let admin: TestAccount;
+  let zarasai: PublishedSurvey;
+  let shared: PublishedSurvey;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await createMunicipality(t.db, 'birzai');
+    await createMunicipality(t.db, 'zarasai');
+    birzaiStaff = await createAccount(t.db, 'staff', ['birzai']);
+    zarasaiStaff = await createAccount(t.db, 'staff', ['zarasai']);
+    researcher = await createAccount(t.db, 'researcher');
+    admin = await createAccount(t.db, 'admin');
+    zarasai = await createPublishedSurvey(t, zarasaiStaff.auth, { municipalityCodes: ['zarasai'] });
+    shared = await createPublishedSurvey(t, researcher.auth, { municipalityCodes: ['birzai', 'zarasai'] });
+    await answer(t, zarasai.versionId, { municipalityCode: 'zarasai' }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  const routes = (id: string) => [
+    ['GET', `/api/surveys/${id}`, undefined],
+    ['PATCH', `/api/surveys/${id}`, { closesAt: '2999-01-01T00:00:00Z' }],
+    ['POST', `/api/surveys/${id}/close`, undefined],
+    ['POST', `/api/surveys/${id}/versions`, { definition: SMALL_DEFINITION }],
+    ['GET', `/api/surveys/${id}/versions/1`, undefined],
+    ['POST', `/api/surveys/${id}/versions/1/publish`, undefined],
+    ['GET', `/api/surveys/${id}/response-counts`, undefined],
+    ['POST', `/api/surveys/${id}/invitations`, { municipalityCode: 'zarasai', count: 2 }],
+    ['GET', `/api/surveys/${id}/invitations`, undefined],
+  ] as const;
+
+  const call = (method: string, path: string, body: object | undefined, auth: Record<string, string>) => {
+    const req = method === 'GET' ? t.http.get(path) : method === 'PATCH' ? t.http.patch(path) : t.http.post(path);
+    return body ? req.set(auth).send(body) : req.set(auth);
+  };
+
+  it.each(routes('ZARASAI').map(([method, path, body]) => [method, path, body]))(
+    '%s %s on another municipality\'s survey is 404 for staff, and changes nothing',
+    async (method, template, body) => {
+      const path = template.replace('ZARASAI', zarasai.surveyId);
+      const before = await t.db.query(`SELECT s.closes_at, (SELECT count(*) FROM survey_version WHERE survey_id = s.id) AS versions,
+        (SELECT count(*) FROM invitation WHERE survey_id = s.id) AS invitations FROM survey s WHERE s.id = $1`, [zarasai.surveyId]);
+      const res = await call(method, path, body as object | undefined, birzaiStaff.auth).expect(404);
+      expect(res.body.code).toBe('SURVEY_NOT_FOUND');
+      const after = await t.db.query(`SELECT s.closes_at, (SELECT count(*) FROM survey_version WHERE survey_id = s.id) AS versions,
+        (SELECT count(*) FROM invitation WHERE survey_id = s.id) AS invitations FROM survey s WHERE s.id = $1`, [zarasai.surveyId]);
+      expect(after.rows).toEqual(before.rows);
+    },
+  );
+
+  it.each([
+    ['its own staff', () => zarasaiStaff],
+    ['a researcher', () => researcher],
+    ['an admin', () => admin],
+  ])('lets %s read the same survey and its counts', async (_who, who) => {
+    await t.http.get(`/api/surveys/${zarasai.surveyId}`).set(who().auth).expect(200);
+    const counts = await t.http.get(`/api/surveys/${zarasai.surveyId}/response-counts`).set(who().auth).expect(200);
+    expect(counts.body).toEqual([expect.objectContaining({ municipalityCode: 'zarasai', complete: 1 })]);
+  });
+
+  it('lists only surveys in the caller\'s municipalities', async () => {
+    const mine = await t.http.get('/api/surveys').set(birzaiStaff.auth).expect(200);
+    expect(mine.body.map((s: { id: string }) => s.id)).toEqual([shared.surveyId]);
+    const all = await t.http.get('/api/surveys').set(researcher.auth).expect(200);
+    expect(all.body.map((s: { id: string }) => s.id).sort()).toEqual([zarasai.surveyId, shared.surveyId].sort());
+  });
+
+  it('lets staff read but not change a survey that also runs elsewhere, nor invite outside their municipality', async () => {
+    await t.http.get(`/api/surveys/${shared.surveyId}`).set(birzaiStaff.auth).expect(200);
+    const change = await t.http.post(`/api/surveys/${shared.surveyId}/close`).set(birzaiStaff.auth).expect(403);
+    expect(change.body.code).toBe('SURVEY_NOT_YOURS');
+    const before = await countRows(t.db, 'invitation');
+    const invite = await t.http.post(`/api/surveys/${shared.surveyId}/invitations`).set(birzaiStaff.auth).send({ municipalityCode: 'zarasai', count: 1 }).expect(403);
+    expect(invite.body.details).toEqual([{ field: 'municipalityCode', reason: 'names a municipality you do not work for' }]);
+    expect(await countRows(t.db, 'invitation')).toBe(before);
+  });
+
+  it('does not let staff create a survey for another municipality', async () => {
+    const before = await countRows(t.db, 'survey');
+    const res = await t.http
+      .post('/api/surveys')
+      .set(birzaiStaff.auth)
+      .send({ slug: 'sneaky', definition: SMALL_DEFINITION, municipalityCodes: ['birzai', 'zarasai'] })
+      .expect(403);
+    expect(res.body.code).toBe('MUNICIPALITY_OUTSIDE_SCOPE');
+    expect(await countRows(t.db, 'survey')).toBe(before);
+  });
+
+  it('keeps admin routes for admins, and every non-public route behind sign-in', async () => {
+    for (const who of [birzaiStaff, researcher]) {
+      await t.http.get('/api/admin/accounts').set(who.auth).expect(403);
+    }
+    await t.http.get('/api/admin/accounts').set(admin.auth).expect(200);
+    for (const path of ['/api/surveys', `/api/surveys/${zarasai.surveyId}`, '/api/admin/accounts', '/api/auth/me']) {
+      const res = await t.http.get(path).expect(401);
+      expect(res.body.code).toBe('NOT_SIGNED_IN');
+    }
+    await t.http.get(`/api/surveys/${randomUUID()}`).set(birzaiStaff.auth).expect(404);
+  });
+});

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
+import { answer, createPublishedSurvey, VALID_ANSWERS } from '../support/survey-fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('invitation-only surveys and anonymity', () => {
+  let t: TestApp;
+  let staff: TestAccount;
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLIC_BASE_URL: 'https://apklausa.example.lt' });
+    await createMunicipality(t.db, 'birzai');
+    await createMunicipality(t.db, 'zarasai');
+    staff = await createAccount(t.db, 'staff', ['birzai']);
+  });
+  afterAll(() => t.close());
+
+  async function invitations(surveyId: string, count: number): Promise<{ token: string; link: string }[]> {
+    const res = await t.http.post(`/api/surveys/${surveyId}/invitations`).set(staff.auth).send({ municipalityCode: 'birzai', count }).expect(201);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toContain('attachment');
+    return parse(res.text, { columns: true });
+  }
+
+  it('generates tokens in bulk as CSV for a mail merge, storing only their hashes', async () => {
+    const { surveyId } = await createPublishedSurvey(t, staff.auth, { accessMode: 'invitation' });
+    const rows = await invitations(surveyId, 25);
+    expect(rows).toHaveLength(25);
+    expect(new Set(rows.map((r) => r.token)).size).toBe(25);
+    expect(rows[0].link).toBe(`https://apklausa.example.lt/i#${rows[0].token}`);
+    expect(await countRows(t.db, 'invitation', 'survey_id = $1', [surveyId])).toBe(25);
+    expect(await countRows(t.db, 'invitation', 'token_hash = ANY ($1)', [rows.map((r) => r.token)])).toBe(0);
+    const summary = await t.http.get(`/api/surveys/${surveyId}/invitations`).set(staff.auth).expect(200);
+    expect(summary.body).toEqual([{ municipalityCode: 'birzai', issued: 25, used: 0 }]);
+  });
+
+  it('refuses bad invitation requests naming the field, creating none', async () => {
+    const { surveyId } = await createPublishedSurvey(t, staff.auth, { accessMode: 'invitation' });
+    for (const [body, field] of [
+      [{ municipalityCode: 'birzai', count: 0 }, 'count'],
+      [{ municipalityCode: 'birzai', count: 10_001 }, 'count'],
+      [{ municipalityCode: 'birzai', count: 'ten' }, 'count'],
+      [{ municipalityCode: 'Biržai', count: 2 }, 'municipalityCode'],
+    ] as const) {
+      const res = await t.http.post(`/api/surveys/${surveyId}/invitations`).set(staff.auth).send(body).expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      expect(res.headers['content-type']).toMatch(/json/);
+    }
+    expect(await countRows(t.db, 'invitation', 'survey_id = $1', [surveyId])).toBe(0);
+  });
+
+  it('needs a valid, unused token; in anonymous mode the response keeps no link to it', async () => {
+    const { surveyId, versionId } = await createPublishedSurvey(t, staff.auth, { accessMode: 'invitation', anonymous: true });
+    const [first, second] = await invitations(surveyId, 2);
+    const before = await countRows(t.db, 'response');
+
+    expect((await answer(t, versionId).expect(403)).body.code).toBe('INVITATION_REQUIRED');
+    expect((await answer(t, versionId, { invitationToken: 'x'.repeat(43) }).expect(404)).body.code).toBe('INVITATION_NOT_FOUND');
+    expect((await answer(t, versionId, { invitationToken: first.token, municipalityCode: 'zarasai' }).expect(400)).body.code).toBe('WRONG_MUNICIPALITY');
+    expect(await countRows(t.db, 'response')).toBe(before);
+
+    const lookup = await t.http.post('/api/public/invitations/lookup').send({ token: first.token }).expect(200);
+    expect(lookup.body).toEqual({ surveyId, municipalityCode: 'birzai' });
+
+    // Progress may be saved without using the invitation up...
+    const id = randomUUID();
+    const partial = await answer(t, versionId, { invitationToken: first.token, status: 'partial', answers: { took_part: 'no' } }, id).expect(201);
+    expect(await countRows(t.db, 'invitation', 'used_on IS NOT NULL AND survey_id = $1', [surveyId])).toBe(0);
+    // ...completing uses it.
+    await answer(t, versionId, { invitationToken: first.token }, id).set('X-Resume-Token', partial.body.resumeToken).expect(200);
+    const reuse = await answer(t, versionId, { invitationToken: first.token }).expect(410);
+    expect(reuse.body.code).toBe('INVITATION_USED');
+    expect((await t.http.post('/api/public/invitations/lookup').send({ token: first.token }).expect(410)).body.code).toBe('INVITATION_USED');
+    await t.http.post('/api/public/invitations/lookup').send({ token: 'y'.repeat(43) }).expect(404);
+
+    const { rows: used } = await t.db.query(`SELECT used_on, response_id FROM invitation WHERE survey_id = $1 AND used_on IS NOT NULL`, [surveyId]);
+    expect(used).toEqual([{ used_on: expect.any(Date), response_id: null }]);
+    // Nothing in the response table can point back at an invitation, a person, a time or a device.
+    const { rows: columns } = await t.db.query(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'response' ORDER BY column_name`,
+    );
+    expect(columns.filter((c) => /timestamp|time/.test(c.data_type))).toEqual([]);
+    expect(columns.map((c) => c.column_name)).toEqual([
+      'answers', 'id', 'language', 'municipality_id', 'payload_hash', 'started_on', 'status',
+      'submitted_on', 'survey_id', 'survey_version_id', 'updated_on',
+    ]);
+
+    // The second invitation still works.
+    await answer(t, versionId, { invitationToken: second.token }).expect(201);
+    const summary = await t.http.get(`/api/surveys/${surveyId}/invitations`).set(staff.auth).expect(200);
+    expect(summary.body).toEqual([{ municipalityCode: 'birzai', issued: 2, used: 2 }]);
+  });
+
+  it('lets only one of two simultaneous completions use a token', async () => {
+    const { surveyId, versionId } = await createPublishedSurvey(t, staff.auth, { accessMode: 'invitation' });
+    const [invite] = await invitations(surveyId, 1);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => answer(t, versionId, { invitationToken: invite.token })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 410, 410, 410, 410, 410]);
+    expect(await countRows(t.db, 'response', 'survey_id = $1', [surveyId])).toBe(1);
+  });
+
+  it('links the invitation to its response when the survey is not anonymous', async () => {
+    const { surveyId, versionId } = await createPublishedSurvey(t, staff.auth, { accessMode: 'invitation', anonymous: false });
+    const [invite] = await invitations(surveyId, 1);
+    const res = await answer(t, versionId, { invitationToken: invite.token, answers: VALID_ANSWERS }).expect(201);
+    const { rows } = await t.db.query(`SELECT response_id FROM invitation WHERE survey_id = $1`, [surveyId]);
+    expect(rows).toEqual([{ response_id: res.body.id }]);
+  });
+});
