@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Model, Question, QuestionSelectBase, settings } from 'survey-core';
+import { Helpers, Model, Question, QuestionSelectBase, settings } from 'survey-core';
 import { problem, type AnswerProblem } from './answer-problems';
+import { CompiledChecks } from './compiled-checks';
 import { valueShapeProblem } from './value-shape';
 
 export type AnswerCompleteness = 'partial' | 'complete';
 
 interface CompiledVersion {
   model: Model;
+  /** Null when the definition needs the full model (see CompiledChecks.compile). */
+  checks: CompiledChecks | null;
   /** Answer key -> the question that owns it (its value, or its "other"/comment text). */
   keys: Map<string, { question: Question; isComment: boolean }>;
 }
@@ -16,8 +19,10 @@ const CACHE_LIMIT = 64;
 
 /**
  * Validates answers on the server against the exact survey version, with survey-core.
- * Building a survey-core Model costs ~10 ms; validating a cached one ~1 ms. Validation is fully
- * synchronous, so one cached model per version can be reused: no other request runs in between.
+ * Building a survey-core Model costs ~10 ms, so one is kept per version (versions are immutable).
+ * Shapes (choices, types, unknown keys) are checked against it directly; completeness (required,
+ * visibleIf, validators) by the version's CompiledChecks, or by the full model when those do not
+ * cover the definition. The full-model path is synchronous, so sharing one model is safe.
  */
 @Injectable()
 export class AnswerValidator {
@@ -29,7 +34,7 @@ export class AnswerValidator {
     answers: Record<string, unknown>,
     completeness: AnswerCompleteness,
   ): AnswerProblem[] {
-    const { model, keys } = this.compile(versionId, definition);
+    const { model, keys, checks } = this.compile(versionId, definition);
     const problems: AnswerProblem[] = [];
 
     for (const [key, value] of Object.entries(answers)) {
@@ -45,13 +50,43 @@ export class AnswerValidator {
     }
     // A partial response is work in progress: shapes must be right, completeness can wait.
     if (completeness === 'partial' || problems.length) return problems;
+    return checks ? checks.check(answers) : validateWithModel(model, keys, answers);
+  }
 
-    try {
+  /** The slow, complete path, also the reference the compiled checks are tested against. */
+  validateWithFullModel(versionId: string, definition: object, answers: Record<string, unknown>): AnswerProblem[] {
+    const { model, keys } = this.compile(versionId, definition);
+    return validateWithModel(model, keys, answers);
+  }
+
+  private compile(versionId: string, definition: object): CompiledVersion {
+    const cached = this.compiled.get(versionId);
+    if (cached) return cached;
+    const model = new Model(definition);
+    model.locale = 'en';
+    const keys = new Map<string, { question: Question; isComment: boolean }>();
+    for (const question of model.getAllQuestions(false)) {
+      keys.set(question.getValueName(), { question, isComment: false });
+      const hasCommentText =
+        question.showCommentArea || (question instanceof QuestionSelectBase && question.showOtherItem);
+      if (hasCommentText) keys.set(`${question.getValueName()}${settings.commentSuffix}`, { question, isComment: true });
+    }
+    if (this.compiled.size >= CACHE_LIMIT) this.compiled.delete(this.compiled.keys().next().value!);
+    const entry = { model, keys, checks: CompiledChecks.compile(model, definition) };
+    this.compiled.set(versionId, entry);
+    return entry;
+  }
+}
+
+/** Puts the answers into the cached model and lets survey-core judge them (~10 ms for the shipped survey). */
+function validateWithModel(model: Model, keys: CompiledVersion['keys'], answers: Record<string, unknown>): AnswerProblem[] {
+  const problems: AnswerProblem[] = [];
+  try {
       model.clear(true, true);
       model.data = answers;
       for (const [key, { question, isComment }] of keys) {
         const value = answers[key];
-        if (value === undefined || value === null) continue;
+        if (Helpers.isValueEmpty(value)) continue;
         if (!(question.isVisible && question.isParentVisible)) {
           problems.push(problem(key, 'is not shown for these answers, so it must stay empty', question.name));
         } else if (!isComment && question instanceof QuestionSelectBase) {
@@ -76,24 +111,5 @@ export class AnswerValidator {
       // Leave nothing of this resident's answers in the shared model.
       model.clear(true, true);
     }
-    return problems;
-  }
-
-  private compile(versionId: string, definition: object): CompiledVersion {
-    const cached = this.compiled.get(versionId);
-    if (cached) return cached;
-    const model = new Model(definition);
-    model.locale = 'en';
-    const keys = new Map<string, { question: Question; isComment: boolean }>();
-    for (const question of model.getAllQuestions(false)) {
-      keys.set(question.getValueName(), { question, isComment: false });
-      const hasCommentText =
-        question.showCommentArea || (question instanceof QuestionSelectBase && question.showOtherItem);
-      if (hasCommentText) keys.set(`${question.getValueName()}${settings.commentSuffix}`, { question, isComment: true });
-    }
-    if (this.compiled.size >= CACHE_LIMIT) this.compiled.delete(this.compiled.keys().next().value!);
-    const entry = { model, keys };
-    this.compiled.set(versionId, entry);
-    return entry;
-  }
+  return problems;
 }
