@@ -1,17 +1,18 @@
 /**
  * bench:submit — load on the real submit endpoint (PUT /api/public/responses/:id, the shipped
- * resident survey, full validation) against a baseline that only inserts the same JSON.
- * Both servers run as child processes; autocannon runs here, so load comes from a second process.
+ * resident survey, full validation) against a baseline route on the same server that only inserts
+ * the same JSON into the same table (see bench-api.ts). The server is a child process; load comes
+ * from wrk (or autocannon), outside it.
  * Rounds alternate (baseline, submit, baseline, submit...) so machine noise hits both alike.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { runMigrations } from '../../libs/database/src/migrate';
 import { databaseUrl, dropDatabasesWithPrefix, TEST_ADMIN_URL } from '../../libs/database/src/testing/test-databases';
+import { hasWrk, load, type LoadResult } from './load';
 
 const ROOT = join(__dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -43,79 +44,50 @@ async function prepareDatabase(name: string) {
   return { url, db, surveyId: s.id as string, versionId: v.id as string, municipalityId: m.id as string };
 }
 
-function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    const poll = () =>
-      fetch(url).then(
-        (res) => (res.ok ? resolve() : retry()),
-        () => retry(),
-      );
-    const retry = () => (Date.now() - started > 30_000 ? reject(new Error(`${url} did not come up`)) : setTimeout(poll, 200));
-    poll();
-  });
-}
-
-function load(url: string, body: object): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        method: 'PUT',
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        headers: { 'content-type': 'application/json' },
-        requests: [{ setupRequest: (req) => ({ ...req, path: `${new URL(url).pathname}/${randomUUID()}`, body: JSON.stringify(body) }) }],
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-  });
-}
-
 async function main() {
   const name = `dp_bench_${Date.now().toString(36)}`;
   const { url, db, surveyId, versionId, municipalityId } = await prepareDatabase(name);
   const env = { ...process.env, DATABASE_URL: url, REDIS_URL, APP_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'info', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000', REDIS_KEY_PREFIX: `${name}:` };
   // BENCH_CPU_PROF=<dir> writes a CPU profile of the api process, to find what a submit spends time on.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const api = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps/api/src/main.js')], { env: { ...env, PORT: '3101' }, stdio: 'ignore' });
-  const baseline = fork(join(__dirname, 'baseline-server.ts'), [], {
-    env: { ...env, PORT: '3102', SURVEY_ID: surveyId, VERSION_ID: versionId, MUNICIPALITY_ID: municipalityId },
-    execArgv: ['-r', 'ts-node/register/transpile-only'],
+  const api = fork(join(__dirname, 'bench-api.ts'), [], {
+    env: { ...env, PORT: '3101', SURVEY_ID: surveyId, VERSION_ID: versionId, MUNICIPALITY_ID: municipalityId },
+    execArgv: [...profile, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
     stdio: 'ignore',
   });
   try {
-    await waitForHealth('http://127.0.0.1:3101/api/health', api);
-    await new Promise((resolve) => baseline.once('message', resolve));
+    await new Promise((resolve, reject) => {
+      api.once('message', resolve);
+      api.once('exit', (code) => reject(new Error(`bench api exited with ${code}`)));
+    });
     const submitBody = { surveyVersionId: versionId, municipalityCode: 'birzai', language: 'lt', status: 'complete', answers };
     const submitUrl = 'http://127.0.0.1:3101/api/public/responses';
-    const baselineUrl = 'http://127.0.0.1:3102/baseline/responses';
+    const baselineUrl = 'http://127.0.0.1:3101/bench/baseline/responses';
 
     const sanity = await fetch(`${submitUrl}/${randomUUID()}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submitBody) });
     if (sanity.status !== 201) throw new Error(`submit sanity check failed: ${sanity.status} ${await sanity.text()}`);
 
-    const submits: autocannon.Result[] = [];
-    const baselines: autocannon.Result[] = [];
+    const submits: LoadResult[] = [];
+    const baselines: LoadResult[] = [];
+    console.log(`load generator: ${hasWrk() ? 'wrk' : 'autocannon (install wrk for less noise: apt-get install wrk)'}`);
     for (let round = 0; round < ROUNDS; round++) {
-      baselines.push(await load(baselineUrl, submitBody));
-      submits.push(await load(submitUrl, submitBody));
-      console.log(`round ${round + 1}: baseline ${baselines[round].requests.average} req/s, submit ${submits[round].requests.average} req/s, submit p99 ${submits[round].latency.p99} ms`);
+      baselines.push(await load(baselineUrl, submitBody, SECONDS, CONNECTIONS));
+      submits.push(await load(submitUrl, submitBody, SECONDS, CONNECTIONS));
+      console.log(`round ${round + 1}: baseline ${baselines[round].requestsPerSecond.toFixed(0)} req/s, submit ${submits[round].requestsPerSecond.toFixed(0)} req/s, submit p99 ${submits[round].p99Ms} ms`);
     }
-    const mean = (results: autocannon.Result[]) => results.reduce((sum, r) => sum + r.requests.average, 0) / results.length;
+    const mean = (results: LoadResult[]) => results.reduce((sum, r) => sum + r.requestsPerSecond, 0) / results.length;
     const submitRate = mean(submits);
     const baselineRate = mean(baselines);
-    const p99 = Math.max(...submits.map((r) => r.latency.p99));
-    const errors = submits.reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0);
+    const p99 = Math.max(...submits.map((r) => r.p99Ms));
+    const errors = submits.reduce((sum, r) => sum + r.errors, 0);
     const stored = (await db.query(`SELECT count(*)::int AS n FROM response WHERE payload_hash <> $1`, ['0'.repeat(64)])).rows[0].n;
-    const sent = submits.reduce((sum, r) => sum + r.requests.total, 0) + 1;
-    console.log(`rows stored by submit: ${stored} (${sent} completed requests); ${CONNECTIONS} connections, ${ROUNDS} x ${SECONDS} s per side`);
+    const completed = submits.reduce((sum, r) => sum + r.completed, 0) + 1;
+    console.log(`rows stored by submit: ${stored} (${completed} completed requests); ${CONNECTIONS} connections, ${ROUNDS} x ${SECONDS} s per side`);
     console.log(
       `submit: ${submitRate.toFixed(0)} req/s, baseline: ${baselineRate.toFixed(0)} req/s, ratio: ${(submitRate / baselineRate).toFixed(2)}, p99: ${p99} ms, errors: ${errors}`,
     );
   } finally {
     api.kill('SIGTERM');
-    baseline.kill('SIGTERM');
     await db.end();
     await new Promise((resolve) => setTimeout(resolve, 500));
     await dropDatabasesWithPrefix(name);

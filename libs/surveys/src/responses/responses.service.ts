@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { rowsOf } from '@app/database';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { sha256Hex } from '@app/auth';
@@ -91,8 +93,11 @@ export class ResponsesService {
     version: PublishedVersion,
     hash: string,
   ): Promise<SavedResponse | null> {
-    const [row]: (SurveyGate & { inserted: boolean; submitted_on: string | null })[] = await this.dataSource.query(
-      `WITH gate AS (${SURVEY_GATE_SQL}),
+    // A named (prepared) statement: planned once per connection, not on every submit.
+    const pool: Pool = (this.dataSource.driver as PostgresDriver).master;
+    const { rows: [row] } = await pool.query<SurveyGate & { inserted: boolean; submitted_on: string | null }>({
+      name: 'insert-public-response',
+      text: `WITH gate AS (${SURVEY_GATE_SQL}),
        inserted AS (
          INSERT INTO response (id, survey_id, survey_version_id, municipality_id, language, status, answers, payload_hash, submitted_on)
          SELECT $3::uuid, g.survey_id, $4::uuid, g.municipality_id, $5::text, $6::text, $7::jsonb, $8::text,
@@ -104,7 +109,7 @@ export class ResponsesService {
        )
        SELECT g.*, EXISTS (SELECT 1 FROM inserted) AS inserted, (SELECT submitted_on FROM inserted) AS submitted_on
          FROM gate g`,
-      [
+      values: [
         version.surveyId,
         command.municipalityCode,
         command.responseId,
@@ -114,7 +119,7 @@ export class ResponsesService {
         command.answers,
         hash,
       ],
-    );
+    });
     if (row.inserted) return this.result(command.responseId, command.status, version.id, row.submitted_on);
     const problem = gateProblem(row, command);
     if (problem) throw problem;
