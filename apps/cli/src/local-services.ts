@@ -100,6 +100,7 @@ interface EmbeddedPostgresClass {
     password: string;
     port: number;
     persistent: boolean;
+    createPostgresUser: boolean;
     onLog: (message: string) => void;
   }): { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
 }
@@ -115,6 +116,8 @@ async function startEmbeddedPostgres(): Promise<{ url: string; stop: () => Promi
     password: 'postgres',
     port: EMBEDDED_PORT,
     persistent: true,
+    // PostgreSQL refuses to run as root: as root, run it as a `postgres` user that owns the data directory.
+    createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();

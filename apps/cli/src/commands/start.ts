@@ -40,8 +40,9 @@ export async function start(): Promise<void> {
   await app.listen({ host: config.HOST, port: config.PORT });
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   console.log(`\nDemo accounts (demo only; password for all: ${DEMO_PASSWORD}):`);
-  for (const account of credentials.slice(0, 3)) console.log(`  ${account.role.padEnd(10)} ${account.email}`);
-  console.log(`  staff      staff.<municipality code>@demo.local (${credentials.length - 2} accounts)`);
+  for (const account of credentials.filter((c) => c.role !== 'staff')) console.log(`  ${account.role.padEnd(10)} ${account.email}`);
+  const staff = credentials.filter((c) => c.role === 'staff');
+  console.log(`  staff      staff.<municipality code>@demo.local, e.g. ${staff[0]?.email} (${staff.length} accounts)`);
   console.log(`\nThe platform is up: ${url}  (API docs: ${url}/api/docs)`);
 
   const shutdown = async () => {
