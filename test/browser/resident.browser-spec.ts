@@ -9,6 +9,8 @@ const haveBrowser = existsSync(CHROMIUM) && existsSync('dist/web/index.html');
 if (!haveBrowser) console.warn(`browser test skipped: needs ${CHROMIUM} (apt-get install chromium) and dist/web (npm run build:web)`);
 const describeInBrowser = haveBrowser ? describe : describe.skip;
 
+jest.setTimeout(120_000);
+
 const shipped = JSON.parse(readFileSync('surveys/resident-survey.json', 'utf8'));
 
 describeInBrowser('a resident answers the survey on a phone', () => {
@@ -46,6 +48,11 @@ describeInBrowser('a resident answers the survey on a phone', () => {
   async function choose(page: Page, questionName: string, text: string) {
     await page.locator(`[data-name="${questionName}"]`).getByText(text, { exact: true }).first().click();
   }
+  /** Dropdowns, and ratings, which SurveyJS shows as a dropdown on a narrow phone screen. */
+  async function select(page: Page, questionName: string, text: string) {
+    await page.locator(`[data-name="${questionName}"] .sd-dropdown`).click();
+    await page.locator('.sv-popup:visible .sv-list__item').getByText(text, { exact: true }).click();
+  }
 
   it('opens the municipality page, answers in English, submits, and the response is stored', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -60,7 +67,7 @@ describeInBrowser('a resident answers the survey on a phone', () => {
     await page.locator('.sd-root-modern, .sd-container-modern').first().waitFor();
 
     // Page 1: trust. The rating and "how informed" are required.
-    await choose(page, 'trust_municipality', '4');
+    await select(page, 'trust_municipality', '4');
     await choose(page, 'informed', 'Fairly well');
     await next(page);
     // Page 2: taking part; answering "No" keeps the follow-up questions hidden.
@@ -74,8 +81,7 @@ describeInBrowser('a resident answers the survey on a phone', () => {
     await choose(page, 'priorities', 'Public spaces');
     await next(page);
     // Page 5: about you.
-    await page.locator('[data-name="age_band"] .sd-dropdown').click();
-    await page.locator('.sv-list__item').getByText('30–44', { exact: true }).click();
+    await select(page, 'age_band', '30–44');
     await choose(page, 'gender', 'Prefer not to say');
     await choose(page, 'settlement_type', 'Village');
     await page.screenshot({ path: 'dist/browser-last-page.png' });
