@@ -1,0 +1,39 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { Link } from '../router';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Layout({ pathname, children }: { pathname: string; children: ReactNode }) {
+  const { t } = useI18n();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // After client-side navigation, move focus to the new content so screen readers announce it.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="topbar">
+        <div className="topbar__inner">
+          <Link to="/" className="brand">
+            <img className="brand__logo" src="/favicon.svg" alt="" width="28" height="28" />
+            <span className="brand__name">{t.appName}</span>
+          </Link>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="page">
+        {children}
+      </main>
+    </>
+  );
+}
