@@ -62,12 +62,15 @@ describe('invitation-only surveys and anonymity', () => {
     const lookup = await t.http.post('/api/public/invitations/lookup').send({ token: first.token }).expect(200);
     expect(lookup.body).toEqual({ surveyId, municipalityCode: 'birzai' });
 
-    // Progress may be saved without using the invitation up...
+    // Starting a response uses the invitation up...
     const id = randomUUID();
     const partial = await answer(t, versionId, { invitationToken: first.token, status: 'partial', answers: { took_part: 'no' } }, id).expect(201);
-    expect(await countRows(t.db, 'invitation', 'used_on IS NOT NULL AND survey_id = $1', [surveyId])).toBe(0);
-    // ...completing uses it.
-    await answer(t, versionId, { invitationToken: first.token }, id).set('X-Resume-Token', partial.body.resumeToken).expect(200);
+    expect(await countRows(t.db, 'invitation', 'used_on IS NOT NULL AND survey_id = $1', [surveyId])).toBe(1);
+    // ...and the resume token alone continues it (e.g. on another device, without the invitation link).
+    await answer(t, versionId, { status: 'partial', answers: { took_part: 'yes' } }, id).set('X-Resume-Token', partial.body.resumeToken).expect(200);
+    await answer(t, versionId, {}, id).set('X-Resume-Token', partial.body.resumeToken).expect(200);
+    // Without the resume token, the id is not enough.
+    expect((await answer(t, versionId, { answers: { took_part: 'no', trust: 1 } }, id).expect(409)).body.code).toBe('RESPONSE_ID_TAKEN');
     const reuse = await answer(t, versionId, { invitationToken: first.token }).expect(410);
     expect(reuse.body.code).toBe('INVITATION_USED');
     expect((await t.http.post('/api/public/invitations/lookup').send({ token: first.token }).expect(410)).body.code).toBe('INVITATION_USED');

@@ -2,16 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { Helpers, Model, Question, QuestionSelectBase, settings } from 'survey-core';
 import { problem, type AnswerProblem } from './answer-problems';
 import { CompiledChecks } from './compiled-checks';
-import { valueShapeProblem } from './value-shape';
+import { compileShapeCheck, type ShapeCheck } from './value-shape';
 
 export type AnswerCompleteness = 'partial' | 'complete';
+
+interface AnswerKey {
+  question: Question;
+  isComment: boolean;
+  shape: ShapeCheck;
+}
 
 interface CompiledVersion {
   model: Model;
   /** Null when the definition needs the full model (see CompiledChecks.compile). */
   checks: CompiledChecks | null;
-  /** Answer key -> the question that owns it (its value, or its "other"/comment text). */
-  keys: Map<string, { question: Question; isComment: boolean }>;
+  /** Answer key -> the question that owns it (its value, or its "other"/comment text) and its shape check. */
+  keys: Map<string, AnswerKey>;
 }
 
 /** Survey versions are immutable, so a compiled model can be kept for the life of the process. */
@@ -41,10 +47,8 @@ export class AnswerValidator {
       const owner = keys.get(key);
       if (!owner) {
         problems.push(problem(key, 'is not a question of this survey version'));
-      } else if (owner.isComment) {
-        if (typeof value !== 'string') problems.push(problem(key, 'must be text', owner.question.name));
       } else if (value !== null && value !== undefined) {
-        const reason = valueShapeProblem(owner.question, value);
+        const reason = owner.shape(value);
         if (reason) problems.push(problem(key, reason, owner.question.name));
       }
     }
@@ -64,12 +68,15 @@ export class AnswerValidator {
     if (cached) return cached;
     const model = new Model(definition);
     model.locale = 'en';
-    const keys = new Map<string, { question: Question; isComment: boolean }>();
+    const keys = new Map<string, AnswerKey>();
+    const isText: ShapeCheck = (value) => (typeof value === 'string' ? null : 'must be text');
     for (const question of model.getAllQuestions(false)) {
-      keys.set(question.getValueName(), { question, isComment: false });
+      keys.set(question.getValueName(), { question, isComment: false, shape: compileShapeCheck(question) });
       const hasCommentText =
         question.showCommentArea || (question instanceof QuestionSelectBase && question.showOtherItem);
-      if (hasCommentText) keys.set(`${question.getValueName()}${settings.commentSuffix}`, { question, isComment: true });
+      if (hasCommentText) {
+        keys.set(`${question.getValueName()}${settings.commentSuffix}`, { question, isComment: true, shape: isText });
+      }
     }
     if (this.compiled.size >= CACHE_LIMIT) this.compiled.delete(this.compiled.keys().next().value!);
     const entry = { model, keys, checks: CompiledChecks.compile(model, definition) };

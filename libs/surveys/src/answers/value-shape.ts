@@ -17,23 +17,33 @@ import {
  * so this is the part of "the browser is never trusted" that it leaves to us.
  * Returns a reason, or null when the shape is fine.
  */
+export type ShapeCheck = (value: unknown) => string | null;
+
 export function valueShapeProblem(question: Question, value: unknown): string | null {
-  if (question instanceof QuestionCheckboxModel) return checkboxProblem(question, value);
-  if (question instanceof QuestionSelectBase) return choiceProblem(question, value);
-  if (question instanceof QuestionRatingModel) return ratingProblem(question, value);
-  if (question instanceof QuestionBooleanModel) return booleanProblem(question, value);
-  if (question instanceof QuestionMatrixModel) return matrixProblem(question, value);
-  if (question instanceof QuestionCommentModel) return textProblem(value, question.maxLength);
+  return compileShapeCheck(question)(value);
+}
+
+/**
+ * Reads the question's choices, rows and limits once and returns a check over plain Sets:
+ * survey-core's property getters are too slow to call on every submission.
+ */
+export function compileShapeCheck(question: Question): ShapeCheck {
+  if (question instanceof QuestionCheckboxModel) return checkboxCheck(question);
+  if (question instanceof QuestionSelectBase) return choiceCheck(question);
+  if (question instanceof QuestionRatingModel) return ratingCheck(question);
+  if (question instanceof QuestionBooleanModel) return booleanCheck(question);
+  if (question instanceof QuestionMatrixModel) return matrixCheck(question);
+  if (question instanceof QuestionCommentModel) return textCheck(question.maxLength);
   if (question instanceof QuestionTextModel) {
-    return question.inputType === 'number' || question.inputType === 'range'
-      ? typeof value === 'number' && Number.isFinite(value)
-        ? null
-        : 'must be a number'
-      : textProblem(value, question.maxLength);
+    if (question.inputType === 'number' || question.inputType === 'range') {
+      return (value) => (typeof value === 'number' && Number.isFinite(value) ? null : 'must be a number');
+    }
+    return textCheck(question.maxLength);
   }
   // Types the shipped surveys do not use (panels of dynamic rows, file upload...) are refused
   // rather than stored unchecked; add a check here before using one.
-  return `uses question type "${question.getType()}", which the server cannot validate yet`;
+  const reason = `uses question type "${question.getType()}", which the server cannot validate yet`;
+  return () => reason;
 }
 
 const isScalar = (value: unknown): value is string | number =>
@@ -50,52 +60,55 @@ function allowedChoices(question: QuestionSelectBase): ItemValue[] {
   return items;
 }
 
-const hasChoice = (items: ItemValue[], value: unknown) => items.some((item) => item.value === value);
-
-function choiceProblem(question: QuestionSelectBase, value: unknown): string | null {
-  if (!isScalar(value)) return 'must be one of the offered choices';
-  return hasChoice(allowedChoices(question), value) ? null : `"${value}" is not one of the offered choices`;
+function choiceCheck(question: QuestionSelectBase): ShapeCheck {
+  const allowed = new Set(allowedChoices(question).map((item) => item.value));
+  return (value) => {
+    if (!isScalar(value)) return 'must be one of the offered choices';
+    return allowed.has(value) ? null : `"${value}" is not one of the offered choices`;
+  };
 }
 
-function checkboxProblem(question: QuestionCheckboxModel, value: unknown): string | null {
-  if (!Array.isArray(value)) return 'must be a list of the offered choices';
-  const items = allowedChoices(question);
-  const unknown = value.filter((v) => !hasChoice(items, v));
-  if (unknown.length) return `${unknown.map((v) => JSON.stringify(v)).join(', ')} not among the offered choices`;
-  if (new Set(value).size !== value.length) return 'lists a choice twice';
-  if (question.maxSelectedChoices > 0 && value.length > question.maxSelectedChoices) {
-    return `allows at most ${question.maxSelectedChoices} choices`;
-  }
-  if (question.minSelectedChoices > 0 && value.length > 0 && value.length < question.minSelectedChoices) {
-    return `needs at least ${question.minSelectedChoices} choices`;
-  }
-  return null;
+function checkboxCheck(question: QuestionCheckboxModel): ShapeCheck {
+  const allowed = new Set(allowedChoices(question).map((item) => item.value));
+  const { maxSelectedChoices: max, minSelectedChoices: min } = question;
+  return (value) => {
+    if (!Array.isArray(value)) return 'must be a list of the offered choices';
+    const unknown = value.filter((v) => !allowed.has(v));
+    if (unknown.length) return `${unknown.map((v) => JSON.stringify(v)).join(', ')} not among the offered choices`;
+    if (new Set(value).size !== value.length) return 'lists a choice twice';
+    if (max > 0 && value.length > max) return `allows at most ${max} choices`;
+    if (min > 0 && value.length > 0 && value.length < min) return `needs at least ${min} choices`;
+    return null;
+  };
 }
 
-function ratingProblem(question: QuestionRatingModel, value: unknown): string | null {
-  if (!isScalar(value)) return 'must be one of the rating values';
-  const values = question.visibleRateValues.map((item) => item.value);
-  return values.includes(value) ? null : `must be one of ${values.join(', ')}`;
+function ratingCheck(question: QuestionRatingModel): ShapeCheck {
+  const values: unknown[] = question.visibleRateValues.map((item) => item.value);
+  return (value) => (isScalar(value) && values.includes(value) ? null : `must be one of ${values.join(', ')}`);
 }
 
-function booleanProblem(question: QuestionBooleanModel, value: unknown): string | null {
+function booleanCheck(question: QuestionBooleanModel): ShapeCheck {
   const allowed = [question.valueTrue ?? true, question.valueFalse ?? false];
-  return allowed.includes(value as never) ? null : 'must be true or false';
+  return (value) => (allowed.includes(value as never) ? null : 'must be true or false');
 }
 
-function matrixProblem(question: QuestionMatrixModel, value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must map rows to columns';
-  const rows: ItemValue[] = question.rows;
-  const columns: ItemValue[] = question.columns;
-  for (const [row, column] of Object.entries(value)) {
-    if (!rows.some((item) => String(item.value) === row)) return `has no row "${row}"`;
-    if (!hasChoice(columns, column)) return `row "${row}": ${JSON.stringify(column)} is not one of the columns`;
-  }
-  return null;
+function matrixCheck(question: QuestionMatrixModel): ShapeCheck {
+  const rows = new Set(question.rows.map((item: ItemValue) => String(item.value)));
+  const columns = new Set(question.columns.map((item: ItemValue) => item.value));
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must map rows to columns';
+    for (const [row, column] of Object.entries(value)) {
+      if (!rows.has(row)) return `has no row "${row}"`;
+      if (!columns.has(column)) return `row "${row}": ${JSON.stringify(column)} is not one of the columns`;
+    }
+    return null;
+  };
 }
 
-function textProblem(value: unknown, maxLength: number): string | null {
-  if (typeof value !== 'string') return 'must be text';
-  if (maxLength > 0 && value.length > maxLength) return `must be at most ${maxLength} characters`;
-  return null;
+function textCheck(maxLength: number): ShapeCheck {
+  return (value) => {
+    if (typeof value !== 'string') return 'must be text';
+    if (maxLength > 0 && value.length > maxLength) return `must be at most ${maxLength} characters`;
+    return null;
+  };
 }

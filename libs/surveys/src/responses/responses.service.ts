@@ -86,7 +86,7 @@ export class ResponsesService {
   /**
    * The common case, a new response to a public survey, in one statement: the survey's rules are
    * checked in the same INSERT ... SELECT that writes, so a survey closing meanwhile cannot slip
-   * through. Returns null when the id exists already (a retry or a continuation).
+   * through. Returns null when nothing was inserted.
    */
   private async insertPublicResponse(
     command: SaveResponseCommand,
@@ -95,7 +95,7 @@ export class ResponsesService {
   ): Promise<SavedResponse | null> {
     // A named (prepared) statement: planned once per connection, not on every submit.
     const pool: Pool = (this.dataSource.driver as PostgresDriver).master;
-    const { rows: [row] } = await pool.query<SurveyGate & { inserted: boolean; submitted_on: string | null }>({
+    const { rows: [row] } = await pool.query<{ inserted: boolean; submitted_on: string | null }>({
       name: 'insert-public-response',
       text: `WITH gate AS (${SURVEY_GATE_SQL}),
        inserted AS (
@@ -107,8 +107,7 @@ export class ResponsesService {
          ON CONFLICT (id) DO NOTHING
          RETURNING submitted_on::text
        )
-       SELECT g.*, EXISTS (SELECT 1 FROM inserted) AS inserted, (SELECT submitted_on FROM inserted) AS submitted_on
-         FROM gate g`,
+       SELECT EXISTS (SELECT 1 FROM inserted) AS inserted, (SELECT submitted_on FROM inserted) AS submitted_on`,
       values: [
         version.surveyId,
         command.municipalityCode,
@@ -120,10 +119,9 @@ export class ResponsesService {
         hash,
       ],
     });
-    if (row.inserted) return this.result(command.responseId, command.status, version.id, row.submitted_on);
-    const problem = gateProblem(row, command);
-    if (problem) throw problem;
-    return null;
+    // Not inserted: the id exists, or a rule refused it. The transactional path tells which, and in
+    // the right order (an identical retry succeeds even after the survey has closed).
+    return row.inserted ? this.result(command.responseId, command.status, version.id, row.submitted_on) : null;
   }
 
   private async saveInTransaction(
@@ -144,7 +142,7 @@ export class ResponsesService {
         response: this.result(command.responseId, existing.status, existing.survey_version_id, existing.submitted_on),
       };
     }
-    const problem = gateProblem(gate, command);
+    const problem = gateProblem(gate, command, !existing);
     if (problem) throw problem;
     if (existing) {
       if (!resumeTokenMatches(this.config.APP_SECRET, command.responseId, command.resumeToken)) throw responseIdTaken();
@@ -152,7 +150,10 @@ export class ResponsesService {
       if (existing.survey_version_id !== version.id) throw responseMoved('surveyVersionId');
       if (existing.municipality_id !== gate.municipality_id) throw responseMoved('municipalityCode');
     }
-    const invitationId = gate.access_mode === 'invitation' ? await this.checkInvitation(tx, command, gate) : null;
+    // Starting a response uses the invitation up; from then on the resume token continues it, so
+    // a resident can finish on another device without the invitation link.
+    const invitationId =
+      gate.access_mode === 'invitation' && !existing ? await this.checkInvitation(tx, command, gate) : null;
 
     const [saved]: { submitted_on: string | null }[] = existing
       ? rowsOf(
@@ -179,7 +180,7 @@ export class ResponsesService {
           ],
         );
 
-    if (invitationId && command.status === 'complete') {
+    if (invitationId) {
       // Anonymous: the invitation learns only that it was used, and the day; never which response.
       await tx.query(
         `UPDATE invitation SET used_on = current_date, response_id = $2 WHERE id = $1 AND used_on IS NULL`,

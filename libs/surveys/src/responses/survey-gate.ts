@@ -31,15 +31,19 @@ export const SURVEY_GATE_SQL = `
     FROM survey s LEFT JOIN municipality m ON m.code = $2
    WHERE s.id = $1`;
 
-/** The first rule a submission breaks, in the order a resident would want to hear them; or null. */
+/**
+ * The first rule a submission breaks, in the order a resident would want to hear them; or null.
+ * An invitation is needed to start a response, not to continue one (the resume token does that).
+ */
 export function gateProblem(
   gate: SurveyGate,
   request: { municipalityCode: string; language: string; invitationToken?: string },
+  starting: boolean,
 ): DomainError | null {
   if (!gate.open_still) return surveyClosed();
   if (!gate.opened) return surveyNotOpenYet(gate.opens_at!);
   if (!gate.municipality_id || !gate.targeted) return wrongMunicipality(request.municipalityCode);
   if (!gate.languages.includes(request.language)) return languageNotOffered(request.language, gate.languages);
-  if (gate.access_mode === 'invitation' && !request.invitationToken) return invitationRequired();
+  if (starting && gate.access_mode === 'invitation' && !request.invitationToken) return invitationRequired();
   return null;
 }
