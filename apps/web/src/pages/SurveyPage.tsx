@@ -148,7 +148,8 @@ function SurveySession({
     );
   }
 
-  if (survey.accessMode === 'invitation' && !invitationToken) {
+  // An invitation starts a response; once started (a resume token is held), the token continues it.
+  if (survey.accessMode === 'invitation' && !invitationToken && !view.progress.resumeToken) {
     return (
       <>
         {header}
