@@ -18,6 +18,7 @@ const shared = {
 module.exports = {
   // Global only: Jest ignores testTimeout inside a project.
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
