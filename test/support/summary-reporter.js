@@ -3,8 +3,9 @@ class SummaryReporter {
   onRunComplete(_contexts, results) {
     const { numPassedTests, numFailedTests, numPendingTests, numRuntimeErrorTestSuites } = results;
     // A suite that failed to load has no failed test of its own; count it so the line cannot say "0 failed".
-    // stderr, where Jest writes its own summary, so this stays the last line.
-    process.stderr.write(`${numPassedTests} passed, ${numFailedTests + numRuntimeErrorTestSuites} failed, ${numPendingTests} skipped\n`);
+    const line = `${numPassedTests} passed, ${numFailedTests + numRuntimeErrorTestSuites} failed, ${numPendingTests} skipped\n`;
+    // Jest prints its own summary after the reporters; on exit, this line comes last.
+    process.once('exit', () => process.stderr.write(line));
   }
 }
 module.exports = SummaryReporter;
