@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { Account, AuthSession } from '../../libs/auth/src';
 import { Municipality, PartnerOrganisation } from '../../libs/municipalities/src';
@@ -31,9 +32,17 @@ describe('platform basics', () => {
     expect(res.headers['x-frame-options']).toBeDefined();
   });
 
-  it('answers an unknown route with the standard error body', async () => {
+  it('answers an unknown API route with the standard error body', async () => {
     const res = await t.http.get('/api/nothing-here').expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found', code: 'HTTP_404' });
+  });
+
+  (existsSync('dist/web/index.html') ? it : it.skip)('serves the web app for its pages and any other non-API path', async () => {
+    for (const path of ['/', '/m/birzai', '/s/some-survey?m=birzai', '/resume', '/no/such/page']) {
+      const res = await t.http.get(path).expect(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.text).toContain('<div id="root">');
+    }
   });
 
   it('refuses a body over the size limit with 413 and a clear message', async () => {

@@ -11,9 +11,6 @@ import type { AppConfig } from '@app/config';
 import { createValidationPipe, HttpExceptionFilter } from '@app/http';
 import { AppModule } from './app.module';
 
-/** Client-side routes of the web app: served index.html, the app's router takes over. */
-const WEB_APP_ROUTES = ['/m/*', '/s/*', '/i', '/resume'];
-
 /** Builds the api exactly as production runs it; tests and benchmarks call this too. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES });
@@ -57,10 +54,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const webRoot = resolve(config.WEB_DIST_DIR);
   if (existsSync(resolve(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
-    const fastify = app.getHttpAdapter().getInstance();
-    for (const route of WEB_APP_ROUTES) {
-      fastify.get(route, (_request, reply) => reply.sendFile('index.html'));
-    }
+    // Any other page is the web app's (its router shows the page or its own "not found");
+    // an unknown /api path stays a JSON 404.
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .get('/*', (request, reply) => (request.url.startsWith('/api/') ? reply.callNotFound() : reply.sendFile('index.html')));
   } else {
     app.get(Logger).warn(`Web app not built (${webRoot}/index.html missing): run "npm run build"`);
   }
