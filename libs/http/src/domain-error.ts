@@ -30,6 +30,3 @@ export class DomainError extends Error {
     this.name = new.target.name;
   }
 }
-
-export const invalidInput = (code: string, message: string, details: ErrorDetail[]) =>
-  new DomainError('invalid', code, message, details);
