@@ -127,4 +127,35 @@ describe('accounts, sessions and roles', () => {
     const list = await t.http.get('/api/public/municipalities').expect(200);
     expect(list.body).toEqual(expect.arrayContaining([{ code: 'zarasai', name: { lt: 'Zarasų r. sav.', en: 'Zarasai' } }]));
   });
+
+  it('lets admins disable an account (ending its sessions) and move staff between municipalities', async () => {
+    const admin = await createAccount(t.db, 'admin');
+    await createMunicipality(t.db, 'ignalina');
+    await t.db.query(
+      `INSERT INTO account (email, display_name, password_hash, role) VALUES ('leaving@test.local', 'Leaving', $1, 'staff')`,
+      [await hashPassword(PASSWORD)],
+    );
+    const { rows: [leaving] } = await t.db.query(`SELECT id FROM account WHERE email = 'leaving@test.local'`);
+    const token = (await t.http.post('/api/auth/tokens').send({ email: 'leaving@test.local', password: PASSWORD }).expect(201)).body.token;
+
+    const moved = await t.http.patch(`/api/admin/accounts/${leaving.id}`).set(admin.auth).send({ municipalityCodes: ['birzai', 'ignalina'] }).expect(200);
+    expect(moved.body.municipalityCodes).toEqual(['birzai', 'ignalina']);
+
+    const before = await t.db.query(`SELECT display_name, disabled_at FROM account WHERE id = $1`, [leaving.id]);
+    const bad = await t.http.patch(`/api/admin/accounts/${leaving.id}`).set(admin.auth).send({ disabled: 'yes', displayName: '' }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['disabled', 'displayName']);
+    const empty = await t.http.patch(`/api/admin/accounts/${leaving.id}`).set(admin.auth).send({ municipalityCodes: [] }).expect(400);
+    expect(empty.body.code).toBe('STAFF_NEED_MUNICIPALITY');
+    const unknown = await t.http.patch(`/api/admin/accounts/${leaving.id}`).set(admin.auth).send({ municipalityCodes: ['atlantis'] }).expect(400);
+    expect(unknown.body.details[0].field).toBe('municipalityCodes');
+    expect((await t.db.query(`SELECT display_name, disabled_at FROM account WHERE id = $1`, [leaving.id])).rows).toEqual(before.rows);
+    expect(await countRows(t.db, 'account_municipality', 'account_id = $1', [leaving.id])).toBe(2);
+
+    const disabled = await t.http.patch(`/api/admin/accounts/${leaving.id}`).set(admin.auth).send({ disabled: true }).expect(200);
+    expect(disabled.body.disabled).toBe(true);
+    await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+    await t.http.post('/api/auth/tokens').send({ email: 'leaving@test.local', password: PASSWORD }).expect(401);
+    await t.http.patch(`/api/admin/accounts/${leaving.id}`).set(admin.auth).send({ disabled: false }).expect(200);
+    await t.http.post('/api/auth/tokens').send({ email: 'leaving@test.local', password: PASSWORD }).expect(201);
+  });
 });

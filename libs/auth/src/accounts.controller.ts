@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/http';
 import { AccountsService } from './accounts.service';
-import { CreateAccountDto } from './dto/account.dto';
+import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -26,5 +26,11 @@ export class AccountsController {
   @Post()
   create(@Body() dto: CreateAccountDto) {
     return this.accounts.create(dto);
+  }
+
+  @Roles('admin')
+  @Patch(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAccountDto) {
+    return this.accounts.update(id, dto);
   }
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '@app/database';
 import { MunicipalitiesService } from '@app/municipalities';
 import { accountNotFound, emailTaken, staffNeedMunicipality } from './auth.errors';
-import type { AccountView, CreateAccountDto } from './dto/account.dto';
+import type { AccountView, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { hashPassword } from './secrets';
 
 const ACCOUNT_VIEW_SQL = `
@@ -56,5 +56,39 @@ export class AccountsService {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw emailTaken(email);
       throw error;
     }
+  }
+
+  /** Name, disabled state and (staff) municipalities, in one transaction; disabling ends every session. */
+  async update(id: string, dto: UpdateAccountDto): Promise<AccountView> {
+    const account = await this.get(id);
+    if (dto.municipalityCodes && account.role === 'staff' && dto.municipalityCodes.length === 0) {
+      throw staffNeedMunicipality();
+    }
+    const ids =
+      dto.municipalityCodes && account.role === 'staff'
+        ? [...(await this.municipalities.idsForCodes(dto.municipalityCodes, 'municipalityCodes')).values()]
+        : null;
+    await this.dataSource.transaction(async (tx) => {
+      if (dto.displayName !== undefined) {
+        await tx.query(`UPDATE account SET display_name = $2 WHERE id = $1`, [id, dto.displayName]);
+      }
+      if (dto.disabled !== undefined) {
+        await tx.query(`UPDATE account SET disabled_at = CASE WHEN $2 THEN COALESCE(disabled_at, now()) END WHERE id = $1`, [
+          id,
+          dto.disabled,
+        ]);
+        if (dto.disabled) {
+          await tx.query(`UPDATE auth_session SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [id]);
+        }
+      }
+      if (ids) {
+        await tx.query(`DELETE FROM account_municipality WHERE account_id = $1`, [id]);
+        await tx.query(
+          `INSERT INTO account_municipality (account_id, municipality_id) SELECT $1, unnest($2::uuid[])`,
+          [id, ids],
+        );
+      }
+    });
+    return this.get(id);
   }
 }

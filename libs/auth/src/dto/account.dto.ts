@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '@app/http';
 
 export class CreateAccountDto {
@@ -38,4 +38,25 @@ export interface AccountView {
   role: Role;
   municipalityCodes: string[];
   disabled: boolean;
+}
+
+export class UpdateAccountDto {
+  @ApiProperty({ required: false, example: 'Jurgita Petraitienė' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName?: string;
+
+  @ApiProperty({ required: false, description: 'Disabling signs the account out everywhere' })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+
+  @ApiProperty({ required: false, type: [String], description: 'Staff only: replaces their municipalities' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(/^[a-z0-9-]+$/, { each: true, message: 'each municipality code must be lowercase letters, digits and dashes' })
+  municipalityCodes?: string[];
 }
