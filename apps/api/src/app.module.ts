@@ -6,6 +6,7 @@ import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/http';
 import { MunicipalitiesModule } from '@app/municipalities';
 import { RedisModule } from '@app/redis';
+import { ResultsModule } from '@app/results';
 import { SurveysModule } from '@app/surveys';
 import { loggingParams } from './logging';
 
@@ -24,6 +25,7 @@ export class AppModule {
         AuthModule,
         MunicipalitiesModule,
         SurveysModule,
+        ResultsModule,
       ],
     };
   }

@@ -34,6 +34,17 @@ export const configSchema = z.object({
   COOKIE_SECURE: flag(false),
   WEB_DIST_DIR: z.string().default('dist/web'),
   DB_POOL_SIZE: intFrom(1, 10),
+  // Background jobs (apps/worker)
+  WORKER_CONCURRENCY: intFrom(1, 2),
+  OUTBOX_POLL_MS: intFrom(50, 500),
+  JOB_ATTEMPTS: intFrom(1, 5),
+  JOB_BACKOFF_MS: intFrom(10, 5000),
+  /** How long a job's lock lasts: a killed worker's job is taken over after about this long. */
+  JOB_LOCK_MS: intFrom(1000, 30000),
+  /** New responses ask for a recompile this many seconds later, so a stream of responses compiles once. */
+  RESULTS_DEBOUNCE_SECONDS: intFrom(0, 60),
+  /** How often the worker looks for surveys that closed on their own (closes_at passed). */
+  RESULTS_CLOSE_SWEEP_MS: intFrom(1000, 60000),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -8,3 +8,5 @@ export * from './responses/responses.service';
 export * from './dto/survey.dto';
 export * from './survey-file';
 export * from './survey-importer';
+export { allowedChoices } from './answers/value-shape';
+export * from './compile-requests';

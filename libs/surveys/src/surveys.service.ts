@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { pgErrorCode, PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, rowsOf } from '@app/database';
 import type { AccessScope } from '@app/http';
 import { MunicipalitiesService } from '@app/municipalities';
+import { requestCompilesForClosedSurveys } from './compile-requests';
 import { definitionProblems } from './definition-check';
 import type { CreateSurveyDto, UpdateSurveyDto } from './dto/survey.dto';
 import {
@@ -118,6 +119,9 @@ export class SurveysService {
       await tx.query(
         `UPDATE survey SET opens_at = CASE WHEN $2 THEN $3::timestamptz ELSE opens_at END,
                            closes_at = CASE WHEN $4 THEN $5::timestamptz ELSE closes_at END,
+                           -- Reopened: its next closing compiles results again.
+                           close_compile_requested_at = CASE WHEN $4 AND ($5::timestamptz IS NULL OR $5::timestamptz > now())
+                                                             THEN NULL ELSE close_compile_requested_at END,
                            updated_at = now()
           WHERE id = $1`,
         [id, dto.opensAt !== undefined, dto.opensAt ?? null, dto.closesAt !== undefined, dto.closesAt ?? null],
@@ -135,10 +139,14 @@ export class SurveysService {
 
   async close(scope: AccessScope, id: string): Promise<SurveyView> {
     await this.getChangeable(scope, id);
-    await this.dataSource.query(
-      `UPDATE survey SET closes_at = LEAST(COALESCE(closes_at, now()), now()), updated_at = now() WHERE id = $1`,
-      [id],
-    );
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE survey SET closes_at = LEAST(COALESCE(closes_at, now()), now()), updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      // Closing is when results matter most: compile now, with the close, not at the next sweep.
+      await requestCompilesForClosedSurveys(tx, id);
+    });
     return this.get(scope, id);
   }
 

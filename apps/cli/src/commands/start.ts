@@ -5,6 +5,7 @@ import { parseConfig } from '@app/config';
 import { dataSourceOptions, runMigrations } from '@app/database';
 import { DEMO_PASSWORD, seedDemoData } from '@app/demo';
 import { createApiApp } from '../../../api/src/create-app';
+import { createWorker } from '../../../worker/src/create-worker';
 import { ensureLocalServices } from '../local-services';
 import { importSurveys } from './import-surveys';
 
@@ -18,7 +19,8 @@ export const shippedSurveyFiles = () =>
 
 /**
  * `npm start`: the whole platform on one machine with demo data. Finds or starts PostgreSQL and
- * Redis, migrates, seeds, imports the shipped surveys, then serves the api and the web app.
+ * Redis, migrates, seeds, imports the shipped surveys, then serves the api and the web app and
+ * runs a worker for background jobs in the same process.
  */
 export async function start(): Promise<void> {
   const services = await ensureLocalServices(process.env);
@@ -38,6 +40,8 @@ export async function start(): Promise<void> {
 
   const app = await createApiApp(config);
   await app.listen({ host: config.HOST, port: config.PORT });
+  // One worker alongside the api; scaled deployments run more with `npm run start:worker`.
+  const worker = await createWorker(config);
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   console.log(`\nDemo accounts (demo only; password for all: ${DEMO_PASSWORD}):`);
   for (const account of credentials.filter((c) => c.role !== 'staff')) console.log(`  ${account.role.padEnd(10)} ${account.email}`);
@@ -46,6 +50,7 @@ export async function start(): Promise<void> {
   console.log(`\nThe platform is up: ${url}  (API docs: ${url}/api/docs)`);
 
   const shutdown = async () => {
+    await worker.close();
     await app.close();
     await services.stop();
     process.exit(0);

@@ -49,7 +49,7 @@ export function compileShapeCheck(question: Question): ShapeCheck {
 const isScalar = (value: unknown): value is string | number =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
-function allowedChoices(question: QuestionSelectBase): ItemValue[] {
+export function allowedChoices(question: QuestionSelectBase): ItemValue[] {
   // "choicesFromQuestion": the offered choices are another question's (e.g. pick the main one of your barriers).
   const source = question.choicesFromQuestion ? question.survey?.getQuestionByName(question.choicesFromQuestion) : null;
   const items = source instanceof QuestionSelectBase ? allowedChoices(source) : [...question.choices];

@@ -5,6 +5,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { rowsOf } from '@app/database';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { sha256Hex } from '@app/auth';
+import { requestRecompileAfterResponse } from '../compile-requests';
 import { AnswerValidator } from '../answers/answer-validator';
 import type { ResponseStatus } from '../response.entity';
 import {
@@ -105,9 +106,18 @@ export class ResponsesService {
            FROM gate g
           WHERE g.access_mode = 'public' AND g.opened AND g.open_still AND g.targeted AND $5::text = ANY (g.languages)
          ON CONFLICT (id) DO NOTHING
-         RETURNING submitted_on::text
+         RETURNING submitted_on::text, survey_version_id, municipality_id, status
+       ),
+       -- As requestRecompileAfterResponse: a debounced compile unless one is pending (a plain read, no lock).
+       recompile AS (
+         SELECT request_result_compilation(i.survey_version_id, i.municipality_id, $9::int)
+           FROM inserted i
+          WHERE i.status = 'complete'
+            AND NOT EXISTS (SELECT 1 FROM result_compilation c WHERE c.survey_version_id = i.survey_version_id
+                               AND c.municipality_id = i.municipality_id AND c.requested_seq > c.started_seq)
        )
-       SELECT EXISTS (SELECT 1 FROM inserted) AS inserted, (SELECT submitted_on FROM inserted) AS submitted_on`,
+       SELECT EXISTS (SELECT 1 FROM inserted) AS inserted, (SELECT submitted_on FROM inserted) AS submitted_on,
+              (SELECT count(*) FROM recompile) AS recompile`,
       values: [
         version.surveyId,
         command.municipalityCode,
@@ -117,6 +127,7 @@ export class ResponsesService {
         command.status,
         command.answers,
         hash,
+        this.config.RESULTS_DEBOUNCE_SECONDS,
       ],
     });
     // Not inserted: the id exists, or a rule refused it. The transactional path tells which, and in
@@ -180,6 +191,9 @@ export class ResponsesService {
           ],
         );
 
+    if (command.status === 'complete') {
+      await requestRecompileAfterResponse(tx, version.id, gate.municipality_id!, this.config.RESULTS_DEBOUNCE_SECONDS);
+    }
     if (invitationId) {
       // Anonymous: the invitation learns only that it was used, and the day; never which response.
       await tx.query(

@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule, type AppConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { JobsModule } from '@app/jobs';
+import { ResultsWorkerModule } from '@app/results';
+
+/** The worker is composition only, like the api: the processors live in libs/. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        // Jobs log their ids and reasons only; never answers or personal data.
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        DatabaseModule,
+        JobsModule,
+        ResultsWorkerModule,
+      ],
+    };
+  }
+}

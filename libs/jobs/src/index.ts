@@ -1,0 +1,3 @@
+export * from './queues';
+export * from './outbox-dispatcher';
+export * from './jobs.module';

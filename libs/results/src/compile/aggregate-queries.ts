@@ -1,0 +1,148 @@
+import type { EntityManager } from 'typeorm';
+import type { ResultPlan } from '../definition/result-items';
+
+/**
+ * The counting happens in PostgreSQL: each query reads one municipality's completed responses of
+ * one survey version once and returns aggregates only, so Node's memory does not grow with the
+ * number of responses. All three run in one REPEATABLE READ snapshot (see ResultCompiler) so
+ * their totals agree with each other, which disclosure control relies on.
+ *
+ * SQL text is generated only from parameter positions and the number of breakdowns; names of
+ * questions are always bound parameters.
+ */
+
+/** Breakdown answers, one per declared breakdown, in order; null = not stated. */
+export type GroupKey = (string | null)[];
+
+export interface CubeRow {
+  item: string;
+  /** The answer; null marks "answered" rows of checkbox questions (one per respondent). */
+  value: string | null;
+  groups: GroupKey;
+  n: number;
+}
+
+export interface GroupSizeRow {
+  groups: GroupKey;
+  n: number;
+}
+
+export interface NumericStatsRow {
+  item: string;
+  /** Index of the breakdown this row is for, or null for all respondents. */
+  breakdown: number | null;
+  group: string | null;
+  n: number;
+  mean: number;
+  q1: number;
+  median: number;
+  q3: number;
+}
+
+const FILTER = `r.survey_version_id = $1 AND r.municipality_id = $2 AND r.status = 'complete'`;
+const breakdownColumns = (count: number, firstParam: number) =>
+  Array.from({ length: count }, (_, i) => `r.answers ->> $${firstParam + i} AS b${i + 1}`);
+const groupNames = (count: number) => Array.from({ length: count }, (_, i) => `b${i + 1}`);
+
+/**
+ * The fine cube: counts per (item, value, every breakdown's answer). Overall and per-breakdown
+ * tables are sums over it, done in Node over a few thousand rows, so the responses are scanned and
+ * hashed once, the same work as a plain GROUP BY over the answers.
+ */
+export async function countCube(tx: EntityManager, versionId: string, municipalityId: string, plan: ResultPlan): Promise<CubeRow[]> {
+  const b = plan.breakdowns.length;
+  const groups = groupNames(b);
+  const sql = `
+    SELECT x.item, x.value, ${[...groups, ''].join(', ')} count(*)::int AS n
+      FROM (
+        SELECT q.name, q.kind, r.answers -> q.name AS answer ${b ? ',' : ''} ${breakdownColumns(b, 5).join(', ')}
+          FROM response r
+         CROSS JOIN unnest($3::text[], $4::text[]) AS q(name, kind)
+         WHERE ${FILTER} AND r.answers ? q.name
+      ) a
+     CROSS JOIN LATERAL (
+        SELECT a.name AS item, a.answer #>> '{}' AS value WHERE a.kind = 'choice'
+        UNION ALL
+        SELECT a.name, chosen FROM jsonb_array_elements_text(CASE WHEN a.kind = 'multiple' THEN a.answer END) AS chosen
+        UNION ALL
+        SELECT a.name, NULL WHERE a.kind = 'multiple'
+        UNION ALL
+        SELECT a.name || '.' || cell.key, cell.value
+          FROM jsonb_each_text(CASE WHEN a.kind = 'matrix' THEN a.answer END) AS cell
+     ) x
+     GROUP BY ${['x.item', 'x.value', ...groups].join(', ')}`;
+  const names = [...plan.choiceQuestions, ...plan.multipleQuestions, ...plan.matrixQuestions];
+  const kinds = [
+    ...plan.choiceQuestions.map(() => 'choice'),
+    ...plan.multipleQuestions.map(() => 'multiple'),
+    ...plan.matrixQuestions.map(() => 'matrix'),
+  ];
+  const rows: Record<string, unknown>[] = await tx.query(sql, [
+    versionId,
+    municipalityId,
+    names,
+    kinds,
+    ...plan.breakdowns.map((breakdown) => breakdown.name),
+  ]);
+  return rows.map((row) => ({
+    item: row.item as string,
+    value: row.value as string | null,
+    groups: groups.map((g) => row[g] as string | null),
+    n: row.n as number,
+  }));
+}
+
+/** Completed responses per combination of breakdown answers; their sum is the municipality's total. */
+export async function countGroups(tx: EntityManager, versionId: string, municipalityId: string, plan: ResultPlan): Promise<GroupSizeRow[]> {
+  const b = plan.breakdowns.length;
+  const groups = groupNames(b);
+  const sql = b
+    ? `SELECT ${groups.join(', ')}, count(*)::int AS n
+         FROM (SELECT ${breakdownColumns(b, 3).join(', ')} FROM response r WHERE ${FILTER}) g
+        GROUP BY ${groups.join(', ')}`
+    : `SELECT count(*)::int AS n FROM response r WHERE ${FILTER}`;
+  const rows: Record<string, unknown>[] = await tx.query(sql, [versionId, municipalityId, ...plan.breakdowns.map((x) => x.name)]);
+  return rows.map((row) => ({ groups: groups.map((g) => row[g] as string | null), n: row.n as number }));
+}
+
+/**
+ * Mean and quartiles of numbers typed by respondents, overall and per breakdown group. Their
+ * values are too many to count one by one in Node, so PostgreSQL computes them (percentile_cont,
+ * the same interpolation `quantileOfCounts` uses for ratings).
+ */
+export async function numericStats(tx: EntityManager, versionId: string, municipalityId: string, plan: ResultPlan): Promise<NumericStatsRow[]> {
+  if (!plan.numericQuestions.length) return [];
+  const b = plan.breakdowns.length;
+  const groups = groupNames(b);
+  const sets = ['(item)', ...groups.map((g) => `(item, ${g})`)].join(', ');
+  const sql = `
+    SELECT item, ${groups.map((g) => `${g}, GROUPING(${g}) = 0 AS by_${g},`).join(' ')}
+           count(*)::int AS n, avg(x)::float8 AS mean,
+           percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY x) AS quartiles
+      FROM (
+        SELECT q.name AS item, (r.answers ->> q.name)::float8 AS x ${b ? ',' : ''} ${breakdownColumns(b, 4).join(', ')}
+          FROM response r CROSS JOIN unnest($3::text[]) AS q(name)
+         WHERE ${FILTER} AND jsonb_typeof(r.answers -> q.name) = 'number'
+      ) v
+     GROUP BY GROUPING SETS (${sets})`;
+  const rows: Record<string, unknown>[] = await tx.query(sql, [
+    versionId,
+    municipalityId,
+    plan.numericQuestions,
+    ...plan.breakdowns.map((x) => x.name),
+  ]);
+  return rows.map((row) => {
+    const breakdown = groups.findIndex((g) => row[`by_${g}`] === true);
+    const [q1, median, q3] = row.quartiles as number[];
+    return {
+      item: row.item as string,
+      breakdown: breakdown === -1 ? null : breakdown,
+      group: breakdown === -1 ? null : (row[groups[breakdown]] as string | null),
+      n: row.n as number,
+      mean: row.mean as number,
+      q1,
+      median,
+      q3,
+    };
+  });
+}

@@ -1,0 +1,113 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Worker, type Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import type Redis from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { bullPrefix, OutboxDispatcher, QUEUES, workerConnection } from '@app/jobs';
+import { requestCompilesForClosedSurveys } from '@app/surveys';
+import { ResultCompiler, type CompileTarget } from './result-compiler';
+
+const CLOSE_SWEEP = 'close-sweep';
+
+/**
+ * Processes the results queue: `compile` jobs (one survey version in one municipality) and the
+ * repeating `close-sweep` that asks for compiles when surveys close on their own. The state each
+ * compile is in lives in PostgreSQL (result_compilation), so the web page shows it even while
+ * Redis is down.
+ */
+@Injectable()
+export class ResultsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ResultsWorker.name);
+  private worker: Worker | undefined;
+  /** Passed in, so BullMQ leaves it open on close: this class owns it and closes it. */
+  private connection: Redis | undefined;
+  private scheduling: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly compiler: ResultCompiler,
+    private readonly dispatcher: OutboxDispatcher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.connection = workerConnection(this.config);
+    this.worker = new Worker(QUEUES.results, (job) => this.process(job), {
+      connection: this.connection,
+      prefix: bullPrefix(this.config),
+      concurrency: this.config.WORKER_CONCURRENCY,
+      lockDuration: this.config.JOB_LOCK_MS,
+      stalledInterval: this.config.JOB_LOCK_MS,
+      // A job whose worker died is taken up again; twice is an accident, three times a pattern.
+      maxStalledCount: 2,
+    });
+    this.worker.on('error', (error) => this.logger.warn(`Results worker: ${error.message}`));
+    void this.scheduleCloseSweep();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearTimeout(this.scheduling);
+    await this.worker?.close();
+    this.connection?.disconnect();
+  }
+
+  private async process(job: Job): Promise<unknown> {
+    if (job.name === CLOSE_SWEEP) return this.dataSource.transaction((tx) => requestCompilesForClosedSurveys(tx));
+    return this.compile(job as Job<CompileTarget>);
+  }
+
+  private async compile(job: Job<CompileTarget>): Promise<{ responses: number }> {
+    const target = job.data;
+    const attempt = job.attemptsMade + 1;
+    await this.dataSource.query(
+      `UPDATE result_compilation
+          SET started_seq = GREATEST(started_seq, $3), status = 'running', progress = 0, attempt = $4, started_at = now()
+        WHERE survey_version_id = $1 AND municipality_id = $2`,
+      [target.surveyVersionId, target.municipalityId, target.seq, attempt],
+    );
+    const progress = async (percent: number) => {
+      await job.updateProgress(percent);
+      await this.dataSource.query(
+        `UPDATE result_compilation SET progress = $4
+          WHERE survey_version_id = $1 AND municipality_id = $2 AND started_seq = $3 AND status = 'running'`,
+        [target.surveyVersionId, target.municipalityId, target.seq, percent],
+      );
+    };
+    try {
+      const results = await this.compiler.compile(target, progress);
+      return { responses: results.responses };
+    } catch (error) {
+      const final = attempt >= (job.opts.attempts ?? 1) || (error instanceof Error && error.name === 'UnrecoverableError');
+      const reason = describeFailure(error);
+      this.logger.warn(`Compile ${job.id} failed (attempt ${attempt}${final ? ', giving up' : ', will retry'}): ${reason}`);
+      await this.dataSource.query(
+        `UPDATE result_compilation SET status = $4, last_error = $5, finished_at = now()
+          WHERE survey_version_id = $1 AND municipality_id = $2 AND started_seq = $3`,
+        [target.surveyVersionId, target.municipalityId, target.seq, final ? 'failed' : 'retrying', reason],
+      );
+      throw error;
+    }
+  }
+
+  /** Registers the repeating sweep; retried until Redis answers, without holding up startup. */
+  private async scheduleCloseSweep(): Promise<void> {
+    try {
+      await this.dispatcher
+        .queue(QUEUES.results)
+        .upsertJobScheduler(CLOSE_SWEEP, { every: this.config.RESULTS_CLOSE_SWEEP_MS }, { name: CLOSE_SWEEP });
+    } catch {
+      this.scheduling = setTimeout(() => void this.scheduleCloseSweep(), 5000);
+    }
+  }
+}
+
+/**
+ * The reason shown to staff and written to the log. Database errors carry the statement's
+ * parameters (answers), so only their code is kept.
+ */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const code = (error as { code?: unknown }).code;
+  if (error.name === 'QueryFailedError') return `database error${typeof code === 'string' ? ` ${code}` : ''}`;
+  return error.message.slice(0, 500);
+}

@@ -1,0 +1,3 @@
+export * from './results.module';
+export * from './results-worker.module';
+export type * from './results-document';

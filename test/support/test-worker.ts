@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import type { AppConfig } from '../../libs/config/src';
+
+/** Fast settings for tests: poll the outbox often, take over a dead worker's job within seconds. */
+export const FAST_JOBS_ENV = {
+  OUTBOX_POLL_MS: '100',
+  JOB_LOCK_MS: '2000',
+  JOB_BACKOFF_MS: '200',
+  RESULTS_CLOSE_SWEEP_MS: '1000',
+};
+
+/** The worker in this process, built exactly as `npm start` builds it. */
+export function startInProcessWorker(config: AppConfig): Promise<INestApplicationContext> {
+  return createWorker(config);
+}
+
+/**
+ * The worker as its own OS process (from source, via ts-node), so a test can kill it without
+ * warning. Resolves once it says it is ready.
+ */
+export function spawnWorkerProcess(config: AppConfig): Promise<ChildProcess> {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+  for (const [key, value] of Object.entries(config)) if (value !== undefined) env[key] = String(value);
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (data: Buffer) => {
+      output += data.toString();
+      if (output.includes('worker ready')) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (data: Buffer) => (output += data.toString()));
+    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${output}`)));
+  });
+}
+
+export function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+export interface CompilationRow {
+  municipality: string;
+  status: string;
+  progress: number;
+  last_error: string | null;
+  requested_seq: number;
+  started_seq: number;
+}
+
+export async function compilations(db: Pool, versionId: string): Promise<CompilationRow[]> {
+  const { rows } = await db.query(
+    `SELECT m.code AS municipality, c.status, c.progress, c.last_error, c.requested_seq, c.started_seq
+       FROM result_compilation c JOIN municipality m ON m.id = c.municipality_id
+      WHERE c.survey_version_id = $1 ORDER BY m.code`,
+    [versionId],
+  );
+  return rows;
+}
+
+/** Polls until `done` returns true (checked against the database, never by sleeping a fixed time). */
+export async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs = 20000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+export async function allCompiled(db: Pool, versionId: string, count: number): Promise<boolean> {
+  const rows = await compilations(db, versionId);
+  return rows.length === count && rows.every((row) => row.status === 'done' && row.requested_seq === row.started_seq);
+}
