@@ -90,7 +90,7 @@ export class ApiError extends Error {
   }
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   /** Extra attempts after a network failure or a busy server; only for idempotent requests. */
@@ -104,7 +104,8 @@ const MAX_RETRY_AFTER_MS = 10_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** Shared with the results and staff clients (results/api.ts, staff/api.ts). */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const init: RequestInit = {

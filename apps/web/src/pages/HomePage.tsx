@@ -17,6 +17,15 @@ export default function HomePage() {
         <h1 className="hero__title">{t.appName}</h1>
         <p className="hero__tagline">{t.appTagline}</p>
         <p className="hero__intro">{t.homeIntro}</p>
+        <p className="hero__links">
+          <Link to="/results" className="hero__link" data-testid="results-link">
+            <span>
+              <strong>{t.resultsLink}</strong>
+              <span className="hero__link-hint">{t.resultsLinkHint}</span>
+            </span>
+            <span aria-hidden="true">›</span>
+          </Link>
+        </p>
       </section>
 
       <h2 className="section-title">{t.homeTitle}</h2>
@@ -39,6 +48,10 @@ export default function HomePage() {
               ))}
           </ul>
         ))}
+
+      <p className="footer-links">
+        <Link to="/staff">{t.staffLink}</Link>
+      </p>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api';
+import { resultsApi } from '../results/api';
 import { ErrorBox } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
 import { formatMoment, localized, municipalityName, useI18n } from '../i18n';
@@ -12,6 +13,9 @@ export default function MunicipalityPage({ code }: { code: string }) {
   const surveys = useLoad(`surveys:${code}`, () => api.openSurveys(code));
   // Only for the heading: a failure here must not hide the surveys.
   const municipalities = useLoad('municipalities', () => api.municipalities().catch(() => []));
+  // Results published for this municipality; without them (or on failure) a link to all results.
+  const results = useLoad('published-results', () => resultsApi.published().catch(() => ({ items: [] })));
+  const here = results.state === 'ready' ? results.data.items.filter((s) => s.municipalities.some((m) => m.code === code)) : [];
   const name = municipalityName(municipalities.state === 'ready' ? municipalities.data : undefined, code, lang);
   useTitle(name);
 
@@ -56,6 +60,28 @@ export default function MunicipalityPage({ code }: { code: string }) {
             ))}
           </ul>
         ))}
+
+      <h2 className="section-title">{t.publishedResults}</h2>
+      <ul className="card-list">
+        {here.map((survey) => (
+          <li key={survey.slug}>
+            <Link
+              to={`/results/${encodeURIComponent(survey.slug)}?municipality=${encodeURIComponent(code)}`}
+              className="card card--link"
+              data-testid={`municipality-results-${survey.slug}`}
+            >
+              <span className="card__title">{localized(survey.title, lang) || survey.slug}</span>
+              <span className="card__chevron" aria-hidden="true">›</span>
+            </Link>
+          </li>
+        ))}
+        <li>
+          <Link to="/results" className="card card--link" data-testid="results-link">
+            <span className="card__title">{t.allResults}</span>
+            <span className="card__chevron" aria-hidden="true">›</span>
+          </Link>
+        </li>
+      </ul>
     </>
   );
 }
