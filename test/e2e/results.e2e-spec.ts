@@ -223,4 +223,24 @@ describe('results: compiled by the worker, anonymised, published', () => {
     await t.http.get(`/api/surveys/${surveyId}/results?version=abc`).set(staff.auth).expect(400);
     await t.http.get(`/api/surveys/${surveyId}/results`).expect(401);
   });
+
+  it('takes k per survey: changing it compiles everything again under the new k', async () => {
+    const refused = await t.http.patch(`/api/surveys/${surveyId}`).set(researcher.auth).send({ disclosureK: 1 }).expect(400);
+    expect(refused.body.details).toEqual([{ field: 'disclosureK', reason: expect.stringContaining('at least 2') }]);
+    expect((await t.db.query('SELECT disclosure_k FROM survey WHERE id = $1', [surveyId])).rows[0].disclosure_k).toBe(K);
+
+    const before = (await compilations(t.db, versionId)).map((r) => r.requested_seq);
+    const updated = await t.http.patch(`/api/surveys/${surveyId}`).set(researcher.auth).send({ disclosureK: 10 }).expect(200);
+    expect(updated.body.disclosureK).toBe(10);
+    // The change itself asks for the recompiles, in the same transaction.
+    expect((await compilations(t.db, versionId)).map((r) => r.requested_seq)).toEqual(before.map((seq) => seq + 1));
+    await waitFor('compiled under k = 10', () => allCompiled(t.db, versionId, 2));
+
+    const { body } = await t.http.get(`/api/surveys/${surveyId}/results`).set(researcher.auth).expect(200);
+    expect(body.k).toBe(10);
+    const m = body.municipalities.find((x: { code: string }) => x.code === 'birzai');
+    const shown = m.items.flatMap((i: { counts: { count: { count: number | null; suppressed: boolean } }[] }) => i.counts.map((c) => c.count));
+    expect(shown.some((c: { suppressed: boolean }) => !c.suppressed)).toBe(true);
+    for (const c of shown) if (!c.suppressed) expect(c.count === 0 || c.count! >= 10).toBe(true);
+  });
 });

@@ -53,7 +53,7 @@ export class ResultsService {
         );
     if (!version) throw query.version ? publishedVersionNotFound('version') : noCompiledResults();
     const publication = await this.publication(surveyId);
-    const municipalities = await this.municipalityResults(version.version_id, scope.municipalityIdsOrNull(), query.municipality);
+    const municipalities = await this.municipalityResults(version, scope.municipalityIdsOrNull(), query.municipality);
     const published = publication?.survey_version_id === version.version_id ? publication : null;
     return this.document(version, municipalities, published, null);
   }
@@ -65,7 +65,7 @@ export class ResultsService {
     );
     if (!version) throw noPublishedResults();
     const publication = (await this.publication(version.survey_id))!;
-    const municipalities = await this.municipalityResults(version.version_id, null, municipality);
+    const municipalities = await this.municipalityResults(version, null, municipality);
     if (municipality && !municipalities.length) throw municipalityNotInSurvey('municipality', municipality);
     return this.document(version, municipalities, publication, new Set(publication.questions));
   }
@@ -91,14 +91,19 @@ export class ResultsService {
     return row ?? null;
   }
 
-  private async municipalityResults(versionId: string, scopeIds: string[] | null, code?: string): Promise<MunicipalityResults[]> {
+  /**
+   * Results compiled under a smaller k than the survey now asks for are left out until compiled
+   * again (changing k requests that), so a raised k is never undercut by older tables.
+   */
+  private async municipalityResults(version: VersionRow, scopeIds: string[] | null, code?: string): Promise<MunicipalityResults[]> {
     return this.dataSource.query(
       `SELECT m.code, m.name_lt AS "nameLt", m.name_en AS "nameEn", rs.response_count AS responses,
               rs.compiled_at AS "compiledAt", rs.below_threshold AS "belowThreshold", rs.items
          FROM result_set rs JOIN municipality m ON m.id = rs.municipality_id
         WHERE rs.survey_version_id = $1 AND ($2::uuid[] IS NULL OR m.id = ANY ($2)) AND ($3::text IS NULL OR m.code = $3)
+          AND rs.disclosure_k >= $4
         ORDER BY m.code`,
-      [versionId, scopeIds, code ?? null],
+      [version.version_id, scopeIds, code ?? null, version.disclosure_k],
     );
   }
 

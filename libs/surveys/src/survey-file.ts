@@ -5,6 +5,8 @@ export interface SurveyFile {
   slug: string;
   languages: string[];
   breakdowns: string[];
+  /** Disclosure threshold for results; 5 unless the file says otherwise. */
+  disclosureK: number;
   definition: Record<string, unknown>;
 }
 
@@ -21,5 +23,9 @@ export async function readSurveyFile(path: string): Promise<SurveyFile> {
   if (typeof file.definition !== 'object' || file.definition === null) {
     throw new Error(`${path}: "definition" must hold the SurveyJS JSON`);
   }
-  return { slug: file.slug, languages: file.languages, breakdowns: file.breakdowns ?? [], definition: file.definition };
+  const disclosureK = file.disclosureK ?? 5;
+  if (!Number.isInteger(disclosureK) || disclosureK < 2 || disclosureK > 100) {
+    throw new Error(`${path}: "disclosureK" must be a whole number from 2 to 100`);
+  }
+  return { slug: file.slug, languages: file.languages, breakdowns: file.breakdowns ?? [], disclosureK, definition: file.definition };
 }

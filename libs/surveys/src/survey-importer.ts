@@ -34,6 +34,7 @@ export class SurveyImporter {
         anonymous: true,
         languages: file.languages,
         breakdowns: file.breakdowns,
+        disclosureK: file.disclosureK,
         municipalityCodes: options.municipalityCodes,
       });
       if (options.publish) await this.surveys.publish(OPERATOR_SCOPE, survey.id, 1);

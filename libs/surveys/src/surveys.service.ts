@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { pgErrorCode, PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, rowsOf } from '@app/database';
 import type { AccessScope } from '@app/http';
 import { MunicipalitiesService } from '@app/municipalities';
-import { requestCompilesForClosedSurveys } from './compile-requests';
+import { requestCompiles, requestCompilesForClosedSurveys } from './compile-requests';
 import { definitionProblems } from './definition-check';
 import type { CreateSurveyDto, UpdateSurveyDto } from './dto/survey.dto';
 import {
@@ -31,6 +31,7 @@ export interface SurveyView {
   anonymous: boolean;
   languages: string[];
   breakdowns: string[];
+  disclosureK: number;
   opensAt: Date | null;
   closesAt: Date | null;
   municipalityCodes: string[];
@@ -45,7 +46,7 @@ const visibleToScope = (param: string) => `(${param}::uuid[] IS NULL OR EXISTS (
 
 const SURVEY_VIEW_SQL = `
   SELECT s.id, s.slug, s.access_mode AS "accessMode", s.anonymous, s.languages, s.breakdowns,
-         s.opens_at AS "opensAt", s.closes_at AS "closesAt",
+         s.disclosure_k AS "disclosureK", s.opens_at AS "opensAt", s.closes_at AS "closesAt",
          (SELECT COALESCE(array_agg(m.code ORDER BY m.code), '{}') FROM survey_municipality sm
             JOIN municipality m ON m.id = sm.municipality_id WHERE sm.survey_id = s.id) AS "municipalityCodes",
          (SELECT COALESCE(json_agg(json_build_object('id', v.id, 'version', v.version, 'publishedAt', v.published_at,
@@ -83,8 +84,8 @@ export class SurveysService {
     try {
       const id = await this.dataSource.transaction(async (tx) => {
         const [{ id }] = await tx.query(
-          `INSERT INTO survey (slug, access_mode, anonymous, languages, breakdowns, opens_at, closes_at, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+          `INSERT INTO survey (slug, access_mode, anonymous, languages, breakdowns, opens_at, closes_at, created_by, disclosure_k)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
           [
             dto.slug,
             dto.accessMode,
@@ -94,6 +95,7 @@ export class SurveysService {
             dto.opensAt ?? null,
             dto.closesAt ?? null,
             accountId,
+            dto.disclosureK,
           ],
         );
         await this.setTargets(tx, id, municipalityIds);
@@ -122,10 +124,13 @@ export class SurveysService {
                            -- Reopened: its next closing compiles results again.
                            close_compile_requested_at = CASE WHEN $4 AND ($5::timestamptz IS NULL OR $5::timestamptz > now())
                                                              THEN NULL ELSE close_compile_requested_at END,
+                           disclosure_k = COALESCE($6, disclosure_k),
                            updated_at = now()
           WHERE id = $1`,
-        [id, dto.opensAt !== undefined, dto.opensAt ?? null, dto.closesAt !== undefined, dto.closesAt ?? null],
+        [id, dto.opensAt !== undefined, dto.opensAt ?? null, dto.closesAt !== undefined, dto.closesAt ?? null, dto.disclosureK ?? null],
       );
+      // Results compiled under another k are withheld (ResultsService) until compiled again: now.
+      if (dto.disclosureK !== undefined && dto.disclosureK !== survey.disclosureK) await requestCompiles(tx, id);
       if (municipalityIds) {
         await tx.query(`DELETE FROM survey_municipality WHERE survey_id = $1`, [id]);
         await this.setTargets(tx, id, municipalityIds);

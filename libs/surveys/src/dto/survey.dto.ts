@@ -6,10 +6,13 @@ import {
   IsBoolean,
   IsDate,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ACCESS_MODES, type AccessMode } from '../survey.entity';
@@ -61,6 +64,17 @@ export class CreateSurveyDto extends SurveyWindowDto {
   @Matches(/^[A-Za-z0-9_-]+$/, { each: true, message: 'each breakdown must be a question name' })
   breakdowns: string[] = [];
 
+  @ApiProperty({
+    default: 5,
+    minimum: 2,
+    maximum: 100,
+    description: 'Results show no count from 1 to k-1 (and nothing that gives one away); a municipality with fewer than k responses gets no tables',
+  })
+  @IsInt({ message: 'disclosureK must be a whole number' })
+  @Min(2, { message: 'disclosureK must be at least 2' })
+  @Max(100, { message: 'disclosureK must be at most 100' })
+  disclosureK = 5;
+
   @ApiProperty({ type: [String], example: ['birzai'] })
   @IsArray()
   @ArrayMinSize(1, { message: 'municipalityCodes must name at least one municipality' })
@@ -70,6 +84,18 @@ export class CreateSurveyDto extends SurveyWindowDto {
 }
 
 export class UpdateSurveyDto extends SurveyWindowDto {
+  @ApiPropertyOptional({
+    default: 5,
+    minimum: 2,
+    maximum: 100,
+    description: 'Results show no count from 1 to k-1 (and nothing that gives one away); a municipality with fewer than k responses gets no tables',
+  })
+  @IsOptional()
+  @IsInt({ message: 'disclosureK must be a whole number' })
+  @Min(2, { message: 'disclosureK must be at least 2' })
+  @Max(100, { message: 'disclosureK must be at most 100' })
+  disclosureK?: number;
+
   @ApiPropertyOptional({ type: [String], example: ['birzai', 'zarasai'] })
   @IsOptional()
   @IsArray()
