@@ -46,19 +46,25 @@ const groupNames = (count: number) => Array.from({ length: count }, (_, i) => `b
 
 /**
  * The fine cube: counts per (item, value, every breakdown's answer). Overall and per-breakdown
- * tables are sums over it, done in Node over a few thousand rows, so the responses are scanned and
- * hashed once, the same work as a plain GROUP BY over the answers.
+ * tables are sums over it, done in Node over a few thousand rows.
+ *
+ * Two steps, for speed: first count each question's raw answer per breakdown combination straight
+ * from the responses (breakdown answers read once per response), then expand checkbox arrays and
+ * matrix rows over those few thousand distinct answers, not over every response's. Expanding first
+ * cost about 2.5x a plain GROUP BY over the answers on a million responses; this is about 1x.
  */
 export async function countCube(tx: EntityManager, versionId: string, municipalityId: string, plan: ResultPlan): Promise<CubeRow[]> {
   const b = plan.breakdowns.length;
   const groups = groupNames(b);
   const sql = `
-    SELECT x.item, x.value, ${[...groups, ''].join(', ')} count(*)::int AS n
+    SELECT x.item, x.value, ${[...groups, ''].join(', ')} sum(a.n)::int AS n
       FROM (
-        SELECT q.name, q.kind, r.answers -> q.name AS answer ${b ? ',' : ''} ${breakdownColumns(b, 5).join(', ')}
-          FROM response r
+        SELECT q.name, q.kind, r.answers -> q.name AS answer, ${[...groups, ''].join(', ')} count(*) AS n
+          FROM (SELECT r.answers ${b ? ',' : ''} ${breakdownColumns(b, 5).join(', ')}
+                  FROM response r WHERE ${FILTER} OFFSET 0) r
          CROSS JOIN unnest($3::text[], $4::text[]) AS q(name, kind)
-         WHERE ${FILTER} AND r.answers ? q.name
+         WHERE r.answers ? q.name
+         GROUP BY ${['q.name', 'q.kind', 'answer', ...groups].join(', ')}
       ) a
      CROSS JOIN LATERAL (
         SELECT a.name AS item, a.answer #>> '{}' AS value WHERE a.kind = 'choice'
@@ -77,6 +83,10 @@ export async function countCube(tx: EntityManager, versionId: string, municipali
     ...plan.multipleQuestions.map(() => 'multiple'),
     ...plan.matrixQuestions.map(() => 'matrix'),
   ];
+  // The planner cannot see that answers repeat, guesses millions of groups, and on large
+  // municipalities sorts millions of rows on disk; hashing the (few thousand) real groups took half
+  // the time. Scoped to this query: DEFAULT afterwards restores the session's setting.
+  await tx.query('SET LOCAL enable_sort = off');
   const rows: Record<string, unknown>[] = await tx.query(sql, [
     versionId,
     municipalityId,
@@ -84,6 +94,7 @@ export async function countCube(tx: EntityManager, versionId: string, municipali
     kinds,
     ...plan.breakdowns.map((breakdown) => breakdown.name),
   ]);
+  await tx.query('SET LOCAL enable_sort TO DEFAULT');
   return rows.map((row) => ({
     item: row.item as string,
     value: row.value as string | null,
