@@ -210,6 +210,8 @@ describe('results: compiled by the worker, anonymised, published', () => {
   });
 
   it('refuses bad requests with the field and reason, and hides other municipalities', async () => {
+    const outboxBefore = await countRows(t.db, 'outbox');
+    const requestsBefore = (await compilations(t.db, versionId)).map((r) => r.requested_seq);
     const badVersion = await t.http.post(`/api/surveys/${surveyId}/results/compilations`).set(researcher.auth).send({ version: 0 }).expect(400);
     expect(badVersion.body.details[0].field).toBe('version');
     const notTargeted = await t.http
@@ -218,6 +220,9 @@ describe('results: compiled by the worker, anonymised, published', () => {
       .send({ municipalityCodes: ['zarasai'] })
       .expect(404);
     expect(notTargeted.body.details).toEqual([{ field: 'municipalityCodes', reason: expect.any(String) }]);
+    // Refused requests asked for nothing.
+    expect(await countRows(t.db, 'outbox')).toBe(outboxBefore);
+    expect((await compilations(t.db, versionId)).map((r) => r.requested_seq)).toEqual(requestsBefore);
     const staffView = await t.http.get(`/api/surveys/${surveyId}/results`).set(staff.auth).expect(200);
     expect(staffView.body.municipalities.map((x: { code: string }) => x.code)).toEqual(['birzai']);
     await t.http.get(`/api/surveys/${surveyId}/results?version=abc`).set(staff.auth).expect(400);
