@@ -1,6 +1,6 @@
 /**
- * The shape of compiled results as the API serves them (JSON). The web app mirrors these types in
- * apps/web/src/results/types.ts; keep the two in step.
+ * The shape of compiled results as the API serves them (JSON). The web app imports these types
+ * (apps/web/src/results/types.ts), so keep this file free of runtime code and server imports.
  */
 
 /** A localized text as SurveyJS stores it: a plain string, or `{ default, lt, ... }`. */
