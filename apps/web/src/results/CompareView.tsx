@@ -1,8 +1,8 @@
 import { BarChart, SINGLE_COLOR } from './BarChart';
+import { CrossTable } from './CrossTable';
 import {
   cellText,
   choiceLabel,
-  formatNumber,
   formatPercent,
   municipalityLabel,
   orderedCounts,
@@ -10,7 +10,7 @@ import {
   resultFor,
 } from './format';
 import { useResultsI18n } from './i18n';
-import { DataTable, Heading, statsRows, type Level } from './parts';
+import { Heading, statsRows, type Level } from './parts';
 import type { Cell, ItemDescription, MunicipalityResults } from './types';
 
 interface Props {
@@ -78,51 +78,18 @@ export function CompareView({ item, municipalities, k, level, caption }: Props) 
           );
         })}
       {hasChoices && (
-        <DataTable>
-          <table className="table">
-            <caption className="sr-only">{r.tableCaption(caption)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{r.municipality}</th>
-                <th scope="col" className="num">
-                  {r.answered}
-                </th>
-                {rows.map((row) => (
-                  <th key={row.value} scope="col" className="num">
-                    {choiceLabel(item, row.value, lang, r)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {results.map(({ m, result }, i) => (
-                <tr key={m.code}>
-                  <th scope="row">{names[i]}</th>
-                  {!result ? (
-                    <td colSpan={rows.length + 1}>{missing(m, undefined)}</td>
-                  ) : (
-                    <>
-                      <td className="num">{cellText(result.answered, k, lang, r)}</td>
-                      {rows.map((row) => {
-                        const count = result.counts.find((c) => c.value === row.value)?.count ?? ZERO;
-                        const pct = percentOf(count, result.answered);
-                        return (
-                          <td key={row.value} className="num">
-                            {count.suppressed
-                              ? r.fewerThan(k)
-                              : pct === null
-                                ? formatNumber(count.count, lang)
-                                : `${formatPercent(pct, lang)} (${formatNumber(count.count, lang)})`}
-                          </td>
-                        );
-                      })}
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </DataTable>
+        <CrossTable
+          item={item}
+          values={rows}
+          rowHeader={r.municipality}
+          caption={caption}
+          k={k}
+          rows={results.map(({ m, result }, i) => ({
+            key: m.code,
+            label: names[i],
+            data: result ? { answered: result.answered, counts: result.counts } : { instead: missing(m, undefined) },
+          }))}
+        />
       )}
       {hasStats && (
         <section>

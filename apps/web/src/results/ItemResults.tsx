@@ -1,4 +1,5 @@
 import { BarChart, SERIES_COLORS, SINGLE_COLOR, type BarSeries } from './BarChart';
+import { CrossTable } from './CrossTable';
 import {
   cellText,
   choiceLabel,
@@ -202,48 +203,14 @@ function BreakdownResults({ item, result, k, breakdown, caption }: Props & { bre
         </div>
       )}
       {hasChoices && (
-        <DataTable>
-          <table className="table">
-            <caption className="sr-only">{r.tableCaption(caption)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{r.tableGroup}</th>
-                <th scope="col" className="num">
-                  {r.answered}
-                </th>
-                {rows.map((row) => (
-                  <th key={row.value} scope="col" className="num">
-                    {choiceLabel(item, row.value, lang, r)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => {
-                const byValue = new Map(g.counts.map((c) => [c.value, c.count]));
-                return (
-                  <tr key={g.value ?? '∅'}>
-                    <th scope="row">{label(g)}</th>
-                    <td className="num">{cellText(g.answered, k, lang, r)}</td>
-                    {rows.map((row) => {
-                      const count = byValue.get(row.value) ?? { count: 0, suppressed: false as const };
-                      const pct = percentOf(count, g.answered);
-                      return (
-                        <td key={row.value} className="num">
-                          {count.suppressed
-                            ? r.fewerThan(k)
-                            : pct === null
-                              ? formatNumber(count.count, lang)
-                              : `${formatPercent(pct, lang)} (${formatNumber(count.count, lang)})`}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </DataTable>
+        <CrossTable
+          item={item}
+          values={rows}
+          rowHeader={r.tableGroup}
+          caption={caption}
+          k={k}
+          rows={groups.map((g) => ({ key: g.value ?? '∅', label: label(g), data: { answered: g.answered, counts: g.counts } }))}
+        />
       )}
     </>
   );
