@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
 import { ConfigModule, type AppConfig } from '@app/config';
+import { ConsultationsModule } from '@app/consultations';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/http';
 import { MunicipalitiesModule } from '@app/municipalities';
@@ -26,6 +27,7 @@ export class AppModule {
         MunicipalitiesModule,
         SurveysModule,
         ResultsModule,
+        ConsultationsModule,
       ],
     };
   }

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, type AppConfig } from '@app/config';
+import { ConsultationsWorkerModule } from '@app/consultations';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
+import { MailWorkerModule } from '@app/mail';
 import { ResultsWorkerModule } from '@app/results';
 
 /** The worker is composition only, like the api: the processors live in libs/. No HTTP. */
@@ -18,6 +20,8 @@ export class WorkerModule {
         DatabaseModule,
         JobsModule,
         ResultsWorkerModule,
+        ConsultationsWorkerModule,
+        MailWorkerModule,
       ],
     };
   }

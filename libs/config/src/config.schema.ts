@@ -45,6 +45,16 @@ export const configSchema = z.object({
   RESULTS_DEBOUNCE_SECONDS: intFrom(0, 60),
   /** How often the worker looks for surveys that closed on their own (closes_at passed). */
   RESULTS_CLOSE_SWEEP_MS: intFrom(1000, 60000),
+  // Messages to residents (apps/worker sends them)
+  /** smtp:// or smtps:// URL of the mail server. Unset: messages are written to MAIL_DIR instead. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Vietos demokratija <no-reply@localhost>'),
+  /** Where messages go when no SMTP server is configured, and SMS always (no gateway is integrated). */
+  MAIL_DIR: z.string().default('.data/mail'),
+  /** A reminder goes this long before each meeting to everyone with a confirmed place. */
+  REMINDER_LEAD_MINUTES: intFrom(1, 24 * 60),
+  /** How often the worker purges contact details whose retention period has passed. */
+  RETENTION_SWEEP_MS: intFrom(1000, 3600 * 1000),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -11,6 +11,8 @@ interface OutboxRow {
   job_name: string;
   job_id: string;
   payload: Record<string, unknown>;
+  /** Milliseconds until run_at, for delayed jobs (reminders); 0 when due now. */
+  delay_ms: number;
 }
 
 /** Rows per poll; the rest wait for the next poll a few hundred milliseconds later. */
@@ -96,14 +98,16 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   async dispatch(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
       const rows: OutboxRow[] = await tx.query(
-        `SELECT id, queue, job_name, job_id, payload FROM outbox
+        `SELECT id, queue, job_name, job_id, payload,
+                GREATEST(0, ceil(extract(epoch FROM run_at - now()) * 1000))::float8 AS delay_ms
+           FROM outbox
           WHERE dispatched_at IS NULL AND available_at <= now()
           ORDER BY available_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       let dispatched = 0;
       for (const row of rows) {
         try {
-          await withTimeout(this.queue(row.queue).add(row.job_name, row.payload, { jobId: row.job_id }), ADD_TIMEOUT_MS);
+          await withTimeout(this.queue(row.queue).add(row.job_name, row.payload, { jobId: row.job_id, delay: row.delay_ms || undefined }), ADD_TIMEOUT_MS);
         } catch (error) {
           const reason = (error as Error).message.slice(0, 500);
           await tx.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, reason]);

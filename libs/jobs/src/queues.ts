@@ -3,7 +3,7 @@ import type { DefaultJobOptions } from 'bullmq';
 import type { AppConfig } from '@app/config';
 
 /** Queue names; BullMQ forbids ':' in them. */
-export const QUEUES = { results: 'results' } as const;
+export const QUEUES = { results: 'results', messages: 'messages', signups: 'signups' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** BullMQ keys live under the app's Redis prefix, so tests (one prefix per file) never share queues. */

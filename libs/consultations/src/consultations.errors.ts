@@ -1,0 +1,34 @@
+import { DomainError } from '@app/http';
+
+export const consultationNotFound = () => new DomainError('not_found', 'CONSULTATION_NOT_FOUND', 'No such consultation');
+export const meetingNotFound = () => new DomainError('not_found', 'MEETING_NOT_FOUND', 'No such meeting');
+export const outsideScope = (field: string) =>
+  new DomainError('forbidden', 'MUNICIPALITY_OUTSIDE_SCOPE', 'You can only run consultations in the municipalities you work for', [
+    { field, reason: 'names a municipality you do not work for' },
+  ]);
+export const invalidField = (code: string, field: string, reason: string) =>
+  new DomainError('invalid', code, `${field} ${reason}`, [{ field, reason }]);
+export const reportOnlyByPublishing = () =>
+  invalidField('PHASE_NEEDS_REPORT', 'phase', 'becomes "reported" only by publishing the outcome report (PUT .../report)');
+export const meetingCancelled = () => new DomainError('gone', 'MEETING_CANCELLED', 'This meeting has been cancelled');
+export const meetingPast = () => new DomainError('gone', 'MEETING_PAST', 'This meeting has already started or taken place');
+export const signupDeadlinePassed = () => new DomainError('gone', 'SIGNUP_DEADLINE_PASSED', 'The sign-up deadline for this meeting has passed');
+export const signupNotOpen = (phase: string) =>
+  new DomainError('conflict', 'SIGNUP_NOT_OPEN', `Sign-up is not open for this consultation (it is ${phase})`);
+export const alreadySignedUp = () =>
+  new DomainError('conflict', 'ALREADY_SIGNED_UP', 'This contact already holds a place or a waitlist entry for this meeting', [
+    { field: 'contact', reason: 'is already signed up for this meeting' },
+  ]);
+export const manageTokenInvalid = () =>
+  new DomainError('not_found', 'SIGNUP_NOT_FOUND', 'This manage link is not valid; use the link from your confirmation message');
+export const signupPurged = () =>
+  new DomainError('gone', 'SIGNUP_PURGED', 'The details of this sign-up were deleted when its retention period ended');
+export const checkinCodeUnknown = () =>
+  new DomainError('not_found', 'CHECKIN_CODE_UNKNOWN', 'No sign-up for this meeting has this check-in code', [
+    { field: 'code', reason: 'matches no sign-up for this meeting' },
+  ]);
+export const checkinNotConfirmed = (status: string) =>
+  new DomainError('conflict', 'CHECKIN_NOT_CONFIRMED', `This person holds no place (${status})`, [
+    { field: 'code', reason: `belongs to a sign-up that is ${status}` },
+  ]);
+export const meetingAlreadyCancelled = () => new DomainError('conflict', 'MEETING_ALREADY_CANCELLED', 'This meeting is already cancelled');

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { MunicipalitiesModule } from '@app/municipalities';
+import { PublicConsultationsController } from './public/public-consultations.controller';
+import { PublicConsultationsService } from './public/public-consultations.service';
+import { SignupsService } from './signups/signups.service';
+import { ConsultationsController } from './staff/consultations.controller';
+import { ConsultationsService } from './staff/consultations.service';
+import { MeetingsController } from './staff/meetings.controller';
+import { ParticipationController } from './staff/participation.controller';
+import { ParticipationService } from './staff/participation.service';
+import { SignupListService } from './staff/signup-list.service';
+
+/** The api side of consultations, meetings and sign-ups. Reminders and purging are in ConsultationsWorkerModule. */
+@Module({
+  imports: [MunicipalitiesModule],
+  controllers: [ConsultationsController, MeetingsController, ParticipationController, PublicConsultationsController],
+  providers: [ConsultationsService, SignupListService, ParticipationService, PublicConsultationsService, SignupsService],
+})
+export class ConsultationsModule {}

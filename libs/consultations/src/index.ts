@@ -1,0 +1,3 @@
+export * from './consultations.module';
+export * from './consultations-worker.module';
+export * from './kinds';

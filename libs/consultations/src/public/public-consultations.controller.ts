@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Public } from '@app/http';
+import { SignUpDto } from '../dto/signup.dto';
+import { SignupsService } from '../signups/signups.service';
+import { PublicConsultationsService } from './public-consultations.service';
+
+const MANAGE_HEADER = 'x-manage-token';
+
+/**
+ * Residents' side: no account, rate limited. The manage token travels in a header (the web page
+ * reads it from the link's fragment), so it never lands in an access log.
+ */
+@ApiTags('public')
+@Public()
+@Controller('public')
+export class PublicConsultationsController {
+  constructor(
+    private readonly consultations: PublicConsultationsService,
+    private readonly signups: SignupsService,
+  ) {}
+
+  @Get('municipalities/:code/meetings')
+  upcoming(@Param('code') code: string) {
+    return this.consultations.upcomingMeetings(code);
+  }
+
+  @Get('municipalities/:code/consultations')
+  consultationsOf(@Param('code') code: string) {
+    return this.consultations.consultations(code);
+  }
+
+  @Get('consultations/:id')
+  consultation(@Param('id', ParseUUIDPipe) id: string) {
+    return this.consultations.consultation(id);
+  }
+
+  @Get('meetings/:id')
+  meeting(@Param('id', ParseUUIDPipe) id: string) {
+    return this.consultations.meeting(id);
+  }
+
+  /** 201 with status confirmed or waitlisted, the manage link and the check-in code. */
+  @Post('meetings/:id/signups')
+  signUp(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SignUpDto) {
+    return this.signups.signUp(id, dto);
+  }
+
+  @Get('signup')
+  @ApiHeader({ name: MANAGE_HEADER, required: true })
+  @Header('cache-control', 'no-store')
+  get(@Headers(MANAGE_HEADER) token: string | undefined) {
+    return this.signups.get(token);
+  }
+
+  @Post('signup/cancel')
+  @HttpCode(200)
+  @ApiHeader({ name: MANAGE_HEADER, required: true })
+  cancel(@Headers(MANAGE_HEADER) token: string | undefined) {
+    return this.signups.cancel(token);
+  }
+
+  @Get('signup/calendar.ics')
+  @ApiHeader({ name: MANAGE_HEADER, required: true })
+  @ApiProduces('text/calendar')
+  @Header('content-type', 'text/calendar; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="meeting.ics"')
+  calendar(@Headers(MANAGE_HEADER) token: string | undefined) {
+    return this.signups.calendar(token);
+  }
+}

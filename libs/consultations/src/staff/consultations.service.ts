@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import type { AccessScope } from '@app/http';
+import { enqueueMessages } from '@app/mail';
+import { MunicipalitiesService } from '@app/municipalities';
+import { consultationNotFound, invalidField, meetingAlreadyCancelled, outsideScope, reportOnlyByPublishing } from '../consultations.errors';
+import type { CreateConsultationDto, OutcomeReportDto, UpdateConsultationDto } from '../dto/consultation.dto';
+import type { CreateMeetingDto } from '../dto/meeting.dto';
+import { CONSULTATION_VIEW_SQL, MEETING_VIEW_SQL, type ConsultationView, type MeetingView } from '../meeting-view';
+import { manageUrlFor } from '../signups/links';
+import { signupMessage, type Recipient } from '../signups/signup-messages';
+import { consultationInScope, meetingInScope } from './meeting-scope';
+
+const IN_SCOPE = `($1::uuid[] IS NULL OR c.municipality_id = ANY($1))`;
+
+/** What municipal staff do with consultations and their meetings (admins too, everywhere). */
+@Injectable()
+export class ConsultationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly municipalities: MunicipalitiesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  list(scope: AccessScope): Promise<ConsultationView[]> {
+    return this.dataSource.query(`${CONSULTATION_VIEW_SQL} WHERE ${IN_SCOPE} ORDER BY c.created_at DESC`, [scope.municipalityIdsOrNull()]);
+  }
+
+  async get(scope: AccessScope, id: string): Promise<ConsultationView> {
+    const [view] = await this.dataSource.query(`${CONSULTATION_VIEW_SQL} WHERE c.id = $2 AND ${IN_SCOPE}`, [scope.municipalityIdsOrNull(), id]);
+    if (!view) throw consultationNotFound();
+    view.meetings = await this.dataSource.query(`${MEETING_VIEW_SQL} WHERE m.consultation_id = $1 ORDER BY m.starts_at`, [id]);
+    return view;
+  }
+
+  async create(scope: AccessScope, accountId: string, dto: CreateConsultationDto): Promise<ConsultationView> {
+    const municipalityId = (await this.municipalities.idsForCodes([dto.municipalityCode], 'municipalityCode')).get(dto.municipalityCode)!;
+    if (!scope.covers(municipalityId)) throw outsideScope('municipalityCode');
+    const [{ id }] = await this.dataSource.query(
+      `INSERT INTO consultation (municipality_id, title_lt, title_en, description_lt, description_en, institution, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [municipalityId, dto.titleLt, dto.titleEn, dto.descriptionLt, dto.descriptionEn, dto.institution, accountId],
+    );
+    return this.get(scope, id);
+  }
+
+  async update(scope: AccessScope, id: string, dto: UpdateConsultationDto): Promise<ConsultationView> {
+    if (dto.phase === 'reported') throw reportOnlyByPublishing();
+    await this.dataSource.transaction(async (tx) => {
+      await consultationInScope(tx, scope, id);
+      await tx.query(
+        `UPDATE consultation SET phase = COALESCE($2, phase), title_lt = COALESCE($3, title_lt), title_en = COALESCE($4, title_en),
+                description_lt = COALESCE($5, description_lt), description_en = COALESCE($6, description_en),
+                institution = COALESCE($7, institution),
+                -- Leaving 'reported' withdraws the report from the public page (it is kept for re-publishing).
+                report_published_at = CASE WHEN $2 IS NULL THEN report_published_at ELSE NULL END,
+                updated_at = now()
+          WHERE id = $1`,
+        [id, dto.phase ?? null, dto.titleLt ?? null, dto.titleEn ?? null, dto.descriptionLt ?? null, dto.descriptionEn ?? null, dto.institution ?? null],
+      );
+    });
+    return this.get(scope, id);
+  }
+
+  async publishReport(scope: AccessScope, id: string, dto: OutcomeReportDto): Promise<ConsultationView> {
+    await this.dataSource.transaction(async (tx) => {
+      await consultationInScope(tx, scope, id);
+      await tx.query(
+        `UPDATE consultation SET heard_lt = $2, heard_en = $3, decided_lt = $4, decided_en = $5, phase = 'reported',
+                report_published_at = now(), updated_at = now() WHERE id = $1`,
+        [id, dto.heardLt, dto.heardEn, dto.decidedLt, dto.decidedEn],
+      );
+    });
+    return this.get(scope, id);
+  }
+
+  async addMeeting(scope: AccessScope, consultationId: string, dto: CreateMeetingDto): Promise<MeetingView> {
+    const deadline = dto.signupDeadline ?? dto.startsAt;
+    checkMeetingInput(dto, deadline);
+    const id = await this.dataSource.transaction(async (tx) => {
+      await consultationInScope(tx, scope, consultationId);
+      const [{ id }] = await tx.query(
+        `INSERT INTO meeting (consultation_id, kind, title_lt, title_en, starts_at, ends_at, signup_deadline, place, online_url, capacity, retention_days)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [consultationId, dto.kind, dto.titleLt, dto.titleEn, dto.startsAt, dto.endsAt, deadline, dto.place ?? null, dto.onlineUrl ?? null, dto.capacity, dto.retentionDays],
+      );
+      if (dto.quotas.length) {
+        const ids = dto.quotas.map((q) => q.partnerOrganisationId);
+        const [{ known }] = await tx.query(`SELECT count(*)::int AS known FROM partner_organisation WHERE id = ANY($1)`, [ids]);
+        if (known !== ids.length) throw invalidField('QUOTA_INVALID', 'quotas', 'names an organisation that is not a partner');
+        await tx.query(
+          `INSERT INTO meeting_quota (meeting_id, partner_organisation_id, seats) SELECT $1, * FROM unnest($2::uuid[], $3::int[])`,
+          [id, ids, dto.quotas.map((q) => q.seats)],
+        );
+      }
+      // The reminder is a delayed BullMQ job, handed over by the outbox with its due time.
+      await tx.query(
+        `INSERT INTO outbox (queue, job_name, job_id, payload, run_at)
+         SELECT 'signups', 'remind', 'remind-' || m.id, jsonb_build_object('meetingId', m.id), m.starts_at - make_interval(mins => $2)
+           FROM meeting m WHERE m.id = $1 AND m.starts_at - make_interval(mins => $2) > now()`,
+        [id, this.config.REMINDER_LEAD_MINUTES],
+      );
+      return id as string;
+    });
+    const [view] = await this.dataSource.query(`${MEETING_VIEW_SQL} WHERE m.id = $1`, [id]);
+    return view;
+  }
+
+  /** Cancels a meeting and tells everyone holding a place or waiting for one. */
+  async cancelMeeting(scope: AccessScope, meetingId: string): Promise<{ notified: number }> {
+    return this.dataSource.transaction(async (tx) => {
+      const meeting = await meetingInScope(tx, scope, meetingId, true);
+      if (meeting.cancelled_at) throw meetingAlreadyCancelled();
+      await tx.query(`UPDATE meeting SET cancelled_at = now() WHERE id = $1`, [meetingId]);
+      const recipients: Recipient[] = await tx.query(
+        `SELECT id, language, email, phone, checkin_code FROM signup
+          WHERE meeting_id = $1 AND status <> 'cancelled' AND purged_at IS NULL ORDER BY position`,
+        [meetingId],
+      );
+      await enqueueMessages(
+        tx,
+        recipients.map((r) => signupMessage('meeting_cancelled', meeting, r, manageUrlFor(this.config, r.id))),
+      );
+      return { notified: recipients.length };
+    });
+  }
+}
+
+/** Rules across fields, each reported on the field a person would correct. */
+function checkMeetingInput(dto: CreateMeetingDto, deadline: Date): void {
+  if (dto.startsAt.getTime() <= Date.now()) throw invalidField('MEETING_TIME_INVALID', 'startsAt', 'must be in the future');
+  if (dto.endsAt <= dto.startsAt) throw invalidField('MEETING_TIME_INVALID', 'endsAt', 'must be after startsAt');
+  if (deadline > dto.startsAt) throw invalidField('MEETING_TIME_INVALID', 'signupDeadline', 'must not be after startsAt');
+  if (deadline.getTime() <= Date.now()) throw invalidField('MEETING_TIME_INVALID', 'signupDeadline', 'must be in the future');
+  if (!dto.place && !dto.onlineUrl) throw invalidField('MEETING_PLACE_MISSING', 'place', 'or onlineUrl must be given');
+  const ids = dto.quotas.map((q) => q.partnerOrganisationId);
+  if (new Set(ids).size !== ids.length) throw invalidField('QUOTA_INVALID', 'quotas', 'names an organisation twice');
+  const seats = dto.quotas.reduce((sum, q) => sum + q.seats, 0);
+  if (seats > dto.capacity) throw invalidField('QUOTA_INVALID', 'quotas', `hold ${seats} seats in all, more than the capacity (${dto.capacity})`);
+}

@@ -1,0 +1,42 @@
+import type { EntityManager } from 'typeorm';
+
+export type MessageChannel = 'email' | 'sms';
+
+export interface NewMessage {
+  signupId: string | null;
+  /** What prompted it (confirmation, reminder, ...): for staff and tests, never shown to others. */
+  kind: string;
+  channel: MessageChannel;
+  recipient: string;
+  subject: string;
+  body: string;
+}
+
+/**
+ * Stores messages and their send jobs in the caller's transaction: if it commits, each message
+ * will be sent (the outbox hands it to the worker even after a Redis or mail-server outage); if it
+ * rolls back, nothing was promised. Returns the message ids.
+ */
+export async function enqueueMessages(tx: EntityManager, messages: NewMessage[]): Promise<string[]> {
+  if (!messages.length) return [];
+  const rows: { id: string }[] = await tx.query(
+    `WITH stored AS (
+       INSERT INTO message (signup_id, kind, channel, recipient, subject, body)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+       RETURNING id
+     ), queued AS (
+       INSERT INTO outbox (queue, job_name, job_id, payload)
+       SELECT 'messages', 'send', 'message-' || id, jsonb_build_object('messageId', id) FROM stored
+     )
+     SELECT id FROM stored`,
+    [
+      messages.map((m) => m.signupId),
+      messages.map((m) => m.kind),
+      messages.map((m) => m.channel),
+      messages.map((m) => m.recipient),
+      messages.map((m) => m.subject),
+      messages.map((m) => m.body),
+    ],
+  );
+  return rows.map((row) => row.id);
+}

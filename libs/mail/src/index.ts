@@ -1,0 +1,3 @@
+export * from './enqueue-messages';
+export * from './mail-worker.module';
+export * from './mailer';
