@@ -51,6 +51,8 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Vietos demokratija <no-reply@localhost>'),
   /** Where messages go when no SMTP server is configured, and SMS always (no gateway is integrated). */
   MAIL_DIR: z.string().default('.data/mail'),
+  /** How often unsent messages whose retries ran out (mail server down) are queued again. */
+  MESSAGE_RETRY_SWEEP_MS: intFrom(1000, 5 * 60 * 1000),
   /** A reminder goes this long before each meeting to everyone with a confirmed place. */
   REMINDER_LEAD_MINUTES: intFrom(1, 24 * 60),
   /** How often the worker purges contact details whose retention period has passed. */

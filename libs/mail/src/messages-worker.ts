@@ -3,8 +3,10 @@ import { Worker, type Job } from 'bullmq';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { bullPrefix, QUEUES, workerConnection } from '@app/jobs';
+import { bullPrefix, OutboxDispatcher, QUEUES, workerConnection } from '@app/jobs';
 import { Mailer, type OutgoingMessage } from './mailer';
+
+const RETRY_SWEEP = 'retry-sweep';
 
 /**
  * Sends messages. The row is locked while it is sent and marked sent in the same transaction, so
@@ -17,16 +19,18 @@ export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger(MessagesWorker.name);
   private worker: Worker | undefined;
   private connection: Redis | undefined;
+  private scheduling: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
+    private readonly dispatcher: OutboxDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     this.connection = workerConnection(this.config);
-    this.worker = new Worker(QUEUES.messages, (job: Job<{ messageId: string }>) => this.send(job.data.messageId), {
+    this.worker = new Worker(QUEUES.messages, (job: Job<{ messageId: string }>) => this.process(job), {
       connection: this.connection,
       prefix: bullPrefix(this.config),
       concurrency: this.config.WORKER_CONCURRENCY,
@@ -34,11 +38,52 @@ export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShut
       stalledInterval: this.config.JOB_LOCK_MS,
     });
     this.worker.on('error', (error) => this.logger.warn(`Messages worker: ${error.message}`));
+    void this.scheduleRetrySweep();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearTimeout(this.scheduling);
     await this.worker?.close();
     this.connection?.disconnect();
+  }
+
+  private process(job: Job<{ messageId: string }>): Promise<unknown> {
+    return job.name === RETRY_SWEEP ? this.retryUnsent() : this.send(job.data.messageId);
+  }
+
+  /**
+   * A mail server down for longer than a job's retries leaves its messages failed in BullMQ, and a
+   * Redis that lost its data leaves them nowhere: either way the row is still unsent. The sweep
+   * gives each such message its job again, so an outage delays messages but never loses them.
+   */
+  async retryUnsent(): Promise<{ requeued: number }> {
+    // Young rows may still be on their way through the outbox: only a failed job is theirs to retry.
+    const rows: { id: string; old: boolean }[] = await this.dataSource.query(
+      `SELECT id, created_at < now() - interval '1 minute' AS old FROM message
+        WHERE sent_at IS NULL AND purged_at IS NULL ORDER BY created_at LIMIT 1000`,
+    );
+    const queue = this.dispatcher.queue(QUEUES.messages);
+    let requeued = 0;
+    for (const { id, old } of rows) {
+      const jobId = `message-${id}`;
+      const job = await queue.getJob(jobId);
+      if (job && (await job.getState()) === 'failed') await job.retry();
+      else if (!job && old) await queue.add('send', { messageId: id }, { jobId });
+      else continue;
+      requeued++;
+    }
+    if (requeued) this.logger.log(`${requeued} unsent messages queued again`);
+    return { requeued };
+  }
+
+  private async scheduleRetrySweep(): Promise<void> {
+    try {
+      await this.dispatcher
+        .queue(QUEUES.messages)
+        .upsertJobScheduler(RETRY_SWEEP, { every: this.config.MESSAGE_RETRY_SWEEP_MS }, { name: RETRY_SWEEP });
+    } catch {
+      this.scheduling = setTimeout(() => void this.scheduleRetrySweep(), 5000);
+    }
   }
 
   async send(messageId: string): Promise<'sent' | 'skipped'> {

@@ -55,17 +55,16 @@ export class SignupListService {
     return stringify(
       rows.map((r) => ({
         status: r.status,
-        name: r.name ?? '',
+        name: formulaSafe(r.name),
         email: r.email ?? '',
         phone: r.phone ?? '',
-        organisation: r.organisation ?? '',
+        organisation: formulaSafe(r.organisation),
         partner_organisation: r.partnerOrganisation ?? '',
         checkin_code: r.checkinCode ?? '',
         signed_up_at: r.createdAt.toISOString(),
         attended: r.attendedAt ? 'yes' : 'no',
       })),
-      // Spreadsheets would run a name starting with = or + as a formula.
-      { header: true, cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) } },
+      { header: true },
     );
   }
 
@@ -101,3 +100,6 @@ export class SignupListService {
     });
   }
 }
+
+/** Spreadsheets would run typed text starting with = + - @ as a formula; phone numbers are ours (E.164) and keep their +. */
+const formulaSafe = (typed: string | null) => (typed === null ? '' : /^[=+\-@\t\r]/.test(typed) ? `'${typed}` : typed);

@@ -1,0 +1,249 @@
+import { parse } from 'csv-parse/sync';
+import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
+import { createMeeting, createOpenConsultation, manage, person, signUp } from '../support/consultation-fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** Staff and resident paths of consultations, against the real api, PostgreSQL and Redis (no worker here). */
+describe('consultations, meetings and sign-ups', () => {
+  let t: TestApp;
+  let staff: TestAccount;
+  let admin: TestAccount;
+  let partnerA: string;
+  let partnerB: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const birzai = await createMunicipality(t.db, 'birzai');
+    staff = await createAccount(t.db, 'staff', ['birzai']);
+    admin = await createAccount(t.db, 'admin');
+    const partners = await t.db.query(
+      `INSERT INTO partner_organisation (name, country, municipality_id) VALUES ('Biržų bendruomenės', 'LT', $1), ('Vestland', 'NO', NULL) RETURNING id`,
+      [birzai],
+    );
+    [partnerA, partnerB] = partners.rows.map((r) => r.id);
+  });
+  afterAll(() => t.close());
+
+  const messages = (signupId: string) =>
+    t.db.query(`SELECT kind, channel, recipient, body FROM message WHERE signup_id = $1 ORDER BY created_at`, [signupId]).then((r) => r.rows);
+
+  it('runs the staff path: consultation, meeting, sign-up list and CSV, check-in, message all, outcome report, participation', async () => {
+    const consultationId = await createOpenConsultation(t, staff, 'birzai');
+    const meeting = await createMeeting(t, staff, consultationId, { kind: 'training', capacity: 5 });
+
+    const listed = await t.http.get('/api/public/municipalities/birzai/meetings').expect(200);
+    expect(listed.body).toEqual([expect.objectContaining({ id: meeting.id, kind: 'training', seatsLeft: 5, signupOpen: true })]);
+    expect(listed.body[0]).not.toHaveProperty('attended');
+
+    const ona = await signUp(t, meeting.id, person({ name: 'Ona Onaitė', contact: 'Ona@Example.LT', organisation: '=cmd()' })).expect(201);
+    expect(ona.body).toMatchObject({ status: 'confirmed', name: 'Ona Onaitė', contact: 'ona@example.lt', waitlistPosition: null });
+    expect(ona.body.checkinCode).toMatch(/^[A-Z2-9]{6}$/);
+    expect(ona.body.manageUrl).toContain(`/signup#${ona.body.manageToken}`);
+    const jonas = await signUp(t, meeting.id, person({ name: 'Jonas', contact: '8 612 34567', language: 'en' })).expect(201);
+    expect(jonas.body.contact).toBe('+37061234567');
+
+    // The confirmation is stored with its send job in the same transaction.
+    const [confirmation] = await messages(ona.body.id);
+    expect(confirmation).toMatchObject({ kind: 'confirmation', channel: 'email', recipient: 'ona@example.lt' });
+    expect(confirmation.body).toContain(ona.body.checkinCode);
+    expect(confirmation.body).toContain(ona.body.manageUrl);
+    expect(await messages(jonas.body.id)).toEqual([expect.objectContaining({ kind: 'confirmation', channel: 'sms', recipient: '+37061234567' })]);
+    expect(await countRows(t.db, 'outbox', `queue = 'messages' AND job_id = $1`, [`message-${(await t.db.query(`SELECT id FROM message WHERE signup_id = $1`, [ona.body.id])).rows[0].id}`])).toBe(1);
+
+    const list = await t.http.get(`/api/meetings/${meeting.id}/signups`).set(staff.auth).expect(200);
+    expect(list.body.items.map((s: { name: string; status: string }) => [s.name, s.status])).toEqual([['Ona Onaitė', 'confirmed'], ['Jonas', 'confirmed']]);
+    const csv = await t.http.get(`/api/meetings/${meeting.id}/signups.csv`).set(staff.auth).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const csvRows = parse(csv.text, { columns: true });
+    expect(csvRows).toEqual([
+      expect.objectContaining({ name: 'Ona Onaitė', email: 'ona@example.lt', organisation: "'=cmd()", checkin_code: ona.body.checkinCode, attended: 'no' }),
+      expect.objectContaining({ name: 'Jonas', phone: '+37061234567', attended: 'no' }),
+    ]);
+
+    // Check-in: typed in lower case with a space, as people do; a second time says so.
+    const typed = `${ona.body.checkinCode.slice(0, 3).toLowerCase()} ${ona.body.checkinCode.slice(3)}`;
+    const checkin = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: typed }).expect(200);
+    expect(checkin.body).toMatchObject({ signupId: ona.body.id, name: 'Ona Onaitė', alreadyCheckedIn: false });
+    const again = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: ona.body.checkinCode }).expect(200);
+    expect(again.body.alreadyCheckedIn).toBe(true);
+    const unknown = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: 'ZZZZZZ' }).expect(404);
+    expect(unknown.body).toMatchObject({ code: 'CHECKIN_CODE_UNKNOWN', details: [{ field: 'code', reason: expect.any(String) }] });
+
+    const sent = await t.http.post(`/api/meetings/${meeting.id}/messages`).set(staff.auth).send({ subject: 'Pakeista salė', body: 'Renkamės 2 aukšte.' }).expect(202);
+    expect(sent.body).toEqual({ recipients: 2 });
+    expect((await messages(jonas.body.id)).map((m) => m.kind)).toEqual(['confirmation', 'staff']);
+
+    await t.http.put(`/api/consultations/${consultationId}/report`).set(staff.auth)
+      .send({ heardLt: 'Girdėjome', heardEn: 'We heard', decidedLt: 'Nuspręsta', decidedEn: 'Decided' }).expect(200);
+    const page = await t.http.get(`/api/public/consultations/${consultationId}`).expect(200);
+    expect(page.body).toMatchObject({ phase: 'reported', report: { heardEn: 'We heard', decidedEn: 'Decided' } });
+    expect(JSON.stringify(page.body)).not.toContain('Ona');
+
+    await t.http.put('/api/participation/targets').set(admin.auth).send({ targets: [{ kind: 'training', municipalityCode: 'birzai', target: 30 }, { kind: 'discussion', target: 450 }] }).expect(204);
+    const participation = await t.http.get('/api/participation').set(staff.auth).expect(200);
+    expect(participation.body.items).toContainEqual({ municipalityCode: 'birzai', kind: 'training', meetings: 1, confirmed: 2, attended: 1, target: 30 });
+    expect(participation.body.items.every((row: { municipalityCode: string | null }) => row.municipalityCode === 'birzai')).toBe(true);
+    const overall = await t.http.get('/api/participation').set(admin.auth).expect(200);
+    expect(overall.body.items).toContainEqual(expect.objectContaining({ municipalityCode: null, kind: 'discussion', target: 450 }));
+    expect(JSON.stringify(overall.body)).not.toContain('Ona');
+  });
+
+  it('puts a full meeting\'s sign-ups on the waitlist and promotes the first when a place is cancelled, and tells them', async () => {
+    const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 2 });
+    const first = await signUp(t, meeting.id, person()).expect(201);
+    await signUp(t, meeting.id, person()).expect(201);
+    const third = await signUp(t, meeting.id, person()).expect(201);
+    const fourth = await signUp(t, meeting.id, person()).expect(201);
+    expect([third.body.status, third.body.waitlistPosition, fourth.body.waitlistPosition]).toEqual(['waitlisted', 1, 2]);
+    expect((await messages(third.body.id)).map((m) => m.kind)).toEqual(['waitlisted']);
+
+    const cancelled = await manage(t, 'post', '/cancel', first.body.manageToken).expect(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect((await manage(t, 'get', '', third.body.manageToken).expect(200)).body).toMatchObject({ status: 'confirmed', waitlistPosition: null });
+    expect((await manage(t, 'get', '', fourth.body.manageToken).expect(200)).body.waitlistPosition).toBe(1);
+    expect((await messages(third.body.id)).map((m) => m.kind)).toEqual(['waitlisted', 'promoted']);
+    expect((await messages(first.body.id)).map((m) => m.kind)).toEqual(['confirmation', 'cancelled']);
+
+    // Cancelling again changes nothing; a waitlisted person leaving promotes nobody.
+    await manage(t, 'post', '/cancel', first.body.manageToken).expect(200);
+    await manage(t, 'post', '/cancel', fourth.body.manageToken).expect(200);
+    const counts = await t.db.query(`SELECT status, count(*)::int AS n FROM signup WHERE meeting_id = $1 GROUP BY status ORDER BY status`, [meeting.id]);
+    expect(counts.rows).toEqual([{ status: 'cancelled', n: 2 }, { status: 'confirmed', n: 2 }]);
+    expect((await t.db.query(`SELECT confirmed_count FROM meeting WHERE id = $1`, [meeting.id])).rows[0].confirmed_count).toBe(2);
+  });
+
+  it('keeps per-organisation quotas: a partner\'s fourth person waits while others still get places', async () => {
+    const consultationId = await createOpenConsultation(t, staff, 'birzai');
+    const visit = await createMeeting(t, staff, consultationId, {
+      kind: 'visit',
+      capacity: 6,
+      quotas: [{ partnerOrganisationId: partnerA, seats: 3 }, { partnerOrganisationId: partnerB, seats: 3 }],
+    });
+    const missing = await signUp(t, visit.id, person()).expect(400);
+    expect(missing.body.details).toEqual([{ field: 'partnerOrganisationId', reason: expect.stringContaining('required') }]);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await signUp(t, visit.id, person({ partnerOrganisationId: partnerA })).expect(201)).body.status);
+    expect(statuses).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted']);
+    const b = await signUp(t, visit.id, person({ partnerOrganisationId: partnerB })).expect(201);
+    expect(b.body).toMatchObject({ status: 'confirmed', partnerOrganisation: 'Vestland' });
+    const quotas = (await t.http.get(`/api/public/meetings/${visit.id}`).expect(200)).body.quotas;
+    expect(quotas).toEqual(expect.arrayContaining([
+      expect.objectContaining({ partnerOrganisationId: partnerA, seats: 3, confirmed: 3, seatsLeft: 0 }),
+      expect.objectContaining({ partnerOrganisationId: partnerB, seats: 3, confirmed: 1, seatsLeft: 2 }),
+    ]));
+    // A quota over capacity, or an organisation that is not a partner, is refused and nothing is stored.
+    const before = await countRows(t.db, 'meeting');
+    const over = await t.http.post(`/api/consultations/${consultationId}/meetings`).set(staff.auth).send({
+      kind: 'visit', titleLt: 'Vizitas', titleEn: 'Visit', startsAt: new Date(Date.now() + 86400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90000_000).toISOString(), place: 'Bergen', capacity: 4,
+      quotas: [{ partnerOrganisationId: partnerA, seats: 3 }, { partnerOrganisationId: partnerB, seats: 3 }],
+    }).expect(400);
+    expect(over.body.details[0].field).toBe('quotas');
+    expect(await countRows(t.db, 'meeting')).toBe(before);
+  });
+
+  it('gives a signed manage link: details, .ics, and nothing for a forged or altered token', async () => {
+    const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'));
+    const signup = await signUp(t, meeting.id, person({ language: 'en' })).expect(201);
+    const view = await manage(t, 'get', '', signup.body.manageToken).expect(200);
+    expect(view.body).toMatchObject({ id: signup.body.id, status: 'confirmed', meeting: { id: meeting.id, titleEn: 'Public discussion' } });
+    expect(view.body.checkinUrl).toContain(`/staff/meetings/${meeting.id}/check-in?code=${signup.body.checkinCode}`);
+
+    const ics = await manage(t, 'get', '/calendar.ics', signup.body.manageToken).expect(200);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    expect(ics.text).toContain('BEGIN:VCALENDAR');
+    expect(ics.text).toContain(`DTSTART:${stamp(meeting.startsAt)}`);
+    expect(ics.text).toContain(`DTEND:${stamp(meeting.endsAt)}`);
+    expect(ics.text).toContain('SUMMARY:Public discussion');
+    expect(ics.text).toMatch(/LOCATION:Kultūros centras\\, Vytauto g. 1/);
+    expect(ics.text).toContain(`UID:meeting-${meeting.id}@`);
+
+    const [id, mac] = signup.body.manageToken.split('.');
+    for (const bad of [`${id}.${mac.slice(0, -2)}xx`, `${id}`, 'nonsense', `${id}.${mac}.extra`]) {
+      const res = await manage(t, 'get', '', bad).expect(404);
+      expect(res.body.code).toBe('SIGNUP_NOT_FOUND');
+      await manage(t, 'post', '/cancel', bad).expect(404);
+    }
+    await t.http.get('/api/public/signup').expect(404);
+    expect((await manage(t, 'get', '', signup.body.manageToken)).body.status).toBe('confirmed');
+  });
+
+  it('refuses sign-ups for cancelled, past, closed or not-yet-open meetings with a clear 4xx, and writes nothing', async () => {
+    const consultationId = await createOpenConsultation(t, staff, 'birzai');
+    const cancelled = await createMeeting(t, staff, consultationId);
+    const holder = await signUp(t, cancelled.id, person()).expect(201);
+    expect((await t.http.post(`/api/meetings/${cancelled.id}/cancel`).set(staff.auth).expect(200)).body).toEqual({ notified: 1 });
+    expect((await messages(holder.body.id)).map((m) => m.kind)).toEqual(['confirmation', 'meeting_cancelled']);
+    await t.http.post(`/api/meetings/${cancelled.id}/cancel`).set(staff.auth).expect(409);
+
+    const past = await createMeeting(t, staff, consultationId);
+    await t.db.query(`UPDATE meeting SET signup_deadline = now() - interval '2 days', starts_at = now() - interval '1 day', ends_at = now() - interval '20 hours' WHERE id = $1`, [past.id]);
+    const closed = await createMeeting(t, staff, consultationId);
+    await t.db.query(`UPDATE meeting SET signup_deadline = now() - interval '1 minute' WHERE id = $1`, [closed.id]);
+    const announced = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai', 'announced'));
+
+    const before = await countRows(t.db, 'signup');
+    const messagesBefore = await countRows(t.db, 'message');
+    for (const [meetingId, status, code] of [
+      [cancelled.id, 410, 'MEETING_CANCELLED'],
+      [past.id, 410, 'MEETING_PAST'],
+      [closed.id, 410, 'SIGNUP_DEADLINE_PASSED'],
+      [announced.id, 409, 'SIGNUP_NOT_OPEN'],
+      ['00000000-0000-4000-8000-000000000000', 404, 'MEETING_NOT_FOUND'],
+    ] as const) {
+      const res = await signUp(t, meetingId, person()).expect(status);
+      expect(res.body.code).toBe(code);
+    }
+    expect(await countRows(t.db, 'signup')).toBe(before);
+    expect(await countRows(t.db, 'message')).toBe(messagesBefore);
+    // Cancelling after the meeting started is refused too.
+    await t.db.query(`UPDATE meeting SET signup_deadline = now() - interval '2 days', starts_at = now() - interval '1 day', ends_at = now() - interval '20 hours' WHERE id = $1`, [closed.id]);
+  });
+
+  it('answers bad input with 400 naming the field, and one contact holds one place per meeting', async () => {
+    const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'));
+    const before = await countRows(t.db, 'signup');
+    for (const [body, field] of [
+      [person({ consent: false }), 'consent'],
+      [person({ consent: undefined }), 'consent'],
+      [person({ contact: 'not a contact' }), 'contact'],
+      [person({ contact: 'someone@' }), 'contact'],
+      [person({ name: '' }), 'name'],
+      [person({ language: 'de' }), 'language'],
+      [person({ partnerOrganisationId: partnerA }), 'partnerOrganisationId'],
+    ] as const) {
+      const res = await signUp(t, meeting.id, body).expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    }
+    expect(await countRows(t.db, 'signup')).toBe(before);
+
+    await signUp(t, meeting.id, person({ contact: 'Jurgis@Example.lt' })).expect(201);
+    const twice = await signUp(t, meeting.id, person({ contact: 'jurgis@example.LT' })).expect(409);
+    expect(twice.body).toMatchObject({ code: 'ALREADY_SIGNED_UP', details: [{ field: 'contact' }] });
+    await signUp(t, meeting.id, person({ contact: '+370 612 00001' })).expect(201);
+    await signUp(t, meeting.id, person({ contact: '861200001' })).expect(409);
+    expect(await countRows(t.db, 'signup', 'meeting_id = $1', [meeting.id])).toBe(2);
+
+    const staffBad = await t.http.post(`/api/consultations/${(await t.db.query(`SELECT consultation_id FROM meeting WHERE id = $1`, [meeting.id])).rows[0].consultation_id}/meetings`)
+      .set(staff.auth).send({ kind: 'party', titleLt: 'x', capacity: 0 }).expect(400);
+    expect(staffBad.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['kind', 'titleLt', 'capacity', 'startsAt']));
+    const phase = await t.http.patch(`/api/consultations/${(await t.db.query(`SELECT consultation_id FROM meeting WHERE id = $1`, [meeting.id])).rows[0].consultation_id}`)
+      .set(staff.auth).send({ phase: 'reported' }).expect(400);
+    expect(phase.body.details).toEqual([{ field: 'phase', reason: expect.stringContaining('outcome report') }]);
+  });
+
+  it('never overbooks under concurrent sign-ups, and the database refuses an overbooking that skips the service', async () => {
+    const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 10 });
+    const results = await Promise.all(Array.from({ length: 60 }, () => signUp(t, meeting.id, person())));
+    expect(results.map((r) => r.status).every((s) => s === 201)).toBe(true);
+    const confirmed = results.filter((r) => r.body.status === 'confirmed').length;
+    expect(confirmed).toBe(10);
+    expect(results.filter((r) => r.body.status === 'waitlisted').length).toBe(50);
+    expect(await countRows(t.db, 'signup', `meeting_id = $1 AND status = 'confirmed'`, [meeting.id])).toBe(10);
+
+    const waiting = (await t.db.query(`SELECT id FROM signup WHERE meeting_id = $1 AND status = 'waitlisted' LIMIT 1`, [meeting.id])).rows[0].id;
+    await expect(t.db.query(`UPDATE signup SET status = 'confirmed' WHERE id = $1`, [waiting])).rejects.toThrow(/meeting_not_overbooked/);
+    expect(await countRows(t.db, 'signup', `meeting_id = $1 AND status = 'confirmed'`, [meeting.id])).toBe(10);
+  });
+});

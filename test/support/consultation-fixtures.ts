@@ -1,0 +1,59 @@
+import type { TestAccount } from './factories';
+import type { TestApp } from './test-app';
+
+export const inHours = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
+
+/** A consultation in `municipalityCode`, created through the staff API and opened for sign-up. */
+export async function createOpenConsultation(t: TestApp, staff: TestAccount, municipalityCode: string, phase = 'open'): Promise<string> {
+  const created = await t.http
+    .post('/api/consultations')
+    .set(staff.auth)
+    .send({ municipalityCode, titleLt: 'Biudžeto prioritetai', titleEn: 'Budget priorities', institution: 'Savivaldybės taryba', descriptionLt: 'Aprašas', descriptionEn: 'About' })
+    .expect(201);
+  if (phase !== 'announced') await t.http.patch(`/api/consultations/${created.body.id}`).set(staff.auth).send({ phase }).expect(200);
+  return created.body.id;
+}
+
+export interface MeetingInput {
+  kind?: string;
+  capacity?: number;
+  startsInHours?: number;
+  quotas?: { partnerOrganisationId: string; seats: number }[];
+  retentionDays?: number;
+}
+
+export async function createMeeting(t: TestApp, staff: TestAccount, consultationId: string, input: MeetingInput = {}) {
+  const starts = input.startsInHours ?? 48;
+  const res = await t.http
+    .post(`/api/consultations/${consultationId}/meetings`)
+    .set(staff.auth)
+    .send({
+      kind: input.kind ?? 'discussion',
+      titleLt: 'Vieša diskusija',
+      titleEn: 'Public discussion',
+      startsAt: inHours(starts),
+      endsAt: inHours(starts + 2),
+      place: 'Kultūros centras, Vytauto g. 1',
+      capacity: input.capacity ?? 30,
+      retentionDays: input.retentionDays ?? 30,
+      quotas: input.quotas ?? [],
+    })
+    .expect(201);
+  return res.body as { id: string; startsAt: string; endsAt: string; titleLt: string; capacity: number };
+}
+
+let people = 0;
+/** A sign-up body for a new person (unique email), with consent. */
+export const person = (extra: Record<string, unknown> = {}) => ({
+  name: `Dalyvis ${++people}`,
+  contact: `dalyvis.${people}.${process.pid}@example.lt`,
+  consent: true,
+  language: 'lt',
+  ...extra,
+});
+
+export const signUp = (t: TestApp, meetingId: string, body: Record<string, unknown>) =>
+  t.http.post(`/api/public/meetings/${meetingId}/signups`).send(body);
+
+export const manage = (t: TestApp, method: 'get' | 'post', path: string, token: string) =>
+  t.http[method](`/api/public/signup${path}`).set('x-manage-token', token);
