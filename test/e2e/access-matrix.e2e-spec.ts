@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
+import { createMeeting, createOpenConsultation, inHours, person, signUp } from '../support/consultation-fixtures';
 import { answer, createPublishedSurvey, SMALL_DEFINITION, type PublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -97,6 +98,71 @@ describe('access matrix: staff are confined to their municipality', () => {
       .expect(403);
     expect(res.body.code).toBe('MUNICIPALITY_OUTSIDE_SCOPE');
     expect(await countRows(t.db, 'survey')).toBe(before);
+  });
+
+  describe('consultations and sign-ups', () => {
+    let consultationId: string;
+    let meetingId: string;
+    let checkinCode: string;
+
+    beforeAll(async () => {
+      consultationId = await createOpenConsultation(t, zarasaiStaff, 'zarasai');
+      meetingId = (await createMeeting(t, zarasaiStaff, consultationId, { capacity: 5 })).id;
+      checkinCode = (await signUp(t, meetingId, person({ name: 'Zarasiškis' })).expect(201)).body.checkinCode;
+    });
+
+    const snapshot = () =>
+      t.db
+        .query(`SELECT c.phase, c.title_en, c.report_published_at, (SELECT count(*) FROM meeting WHERE consultation_id = c.id) AS meetings,
+                  (SELECT json_agg(json_build_object('status', s.status, 'attended', s.attended_at)) FROM signup s JOIN meeting m ON m.id = s.meeting_id
+                    WHERE m.consultation_id = c.id) AS signups, (SELECT count(*) FROM message) AS messages,
+                  (SELECT count(*) FROM meeting WHERE consultation_id = c.id AND cancelled_at IS NOT NULL) AS cancelled
+             FROM consultation c WHERE c.id = $1`, [consultationId])
+        .then((r) => r.rows);
+
+    const consultationRoutes = () => [
+      ['GET', `/api/consultations/${consultationId}`, undefined, 'CONSULTATION_NOT_FOUND'],
+      ['PATCH', `/api/consultations/${consultationId}`, { phase: 'held', titleEn: 'Taken over' }, 'CONSULTATION_NOT_FOUND'],
+      ['PUT', `/api/consultations/${consultationId}/report`, { heardLt: 'a', heardEn: 'a', decidedLt: 'a', decidedEn: 'a' }, 'CONSULTATION_NOT_FOUND'],
+      ['POST', `/api/consultations/${consultationId}/meetings`, { kind: 'training', titleLt: 'Mokymai', titleEn: 'Training', startsAt: inHours(24), endsAt: inHours(26), place: 'Biržai', capacity: 5 }, 'CONSULTATION_NOT_FOUND'],
+      ['GET', `/api/meetings/${meetingId}/signups`, undefined, 'MEETING_NOT_FOUND'],
+      ['GET', `/api/meetings/${meetingId}/signups.csv`, undefined, 'MEETING_NOT_FOUND'],
+      ['POST', `/api/meetings/${meetingId}/attendance`, { code: 'PLACEHOLDER' }, 'MEETING_NOT_FOUND'],
+      ['POST', `/api/meetings/${meetingId}/messages`, { subject: 'Hello', body: 'Spam from Biržai' }, 'MEETING_NOT_FOUND'],
+      ['POST', `/api/meetings/${meetingId}/cancel`, undefined, 'MEETING_NOT_FOUND'],
+    ] as const;
+
+    it('keeps another municipality\'s consultations, meetings and sign-ups from staff: every route 404, nothing changes', async () => {
+      const before = await snapshot();
+      for (const [method, path, body, code] of consultationRoutes()) {
+        const payload = body && 'code' in body ? { code: checkinCode } : body;
+        const req = method === 'GET' ? t.http.get(path) : method === 'PATCH' ? t.http.patch(path) : method === 'PUT' ? t.http.put(path) : t.http.post(path);
+        const res = await (payload ? req.set(birzaiStaff.auth).send(payload) : req.set(birzaiStaff.auth));
+        expect([method, path, res.status, res.body.code]).toEqual([method, path, 404, code]);
+        expect(JSON.stringify(res.body)).not.toContain('Zarasiškis');
+      }
+      expect(await snapshot()).toEqual(before);
+      const mine = await t.http.get('/api/consultations').set(birzaiStaff.auth).expect(200);
+      expect(mine.body).toEqual([]);
+      const participation = await t.http.get('/api/participation').set(birzaiStaff.auth).expect(200);
+      expect(participation.body.items.filter((row: { municipalityCode: string }) => row.municipalityCode !== 'birzai')).toEqual([]);
+      const create = await t.http.post('/api/consultations').set(birzaiStaff.auth)
+        .send({ municipalityCode: 'zarasai', titleLt: 'Svetima', titleEn: 'Foreign', institution: 'Taryba' }).expect(403);
+      expect(create.body.details).toEqual([{ field: 'municipalityCode', reason: 'names a municipality you do not work for' }]);
+    });
+
+    it('lets the municipality\'s own staff and admins in, and keeps researchers to participation counts', async () => {
+      for (const who of [zarasaiStaff, admin]) {
+        await t.http.get(`/api/meetings/${meetingId}/signups`).set(who.auth).expect(200);
+        await t.http.get(`/api/consultations/${consultationId}`).set(who.auth).expect(200);
+      }
+      await t.http.get(`/api/meetings/${meetingId}/signups`).set(researcher.auth).expect(403);
+      await t.http.get('/api/participation').set(researcher.auth).expect(200);
+      await t.http.put('/api/participation/targets').set(zarasaiStaff.auth).send({ targets: [] }).expect(403);
+      for (const path of ['/api/consultations', `/api/meetings/${meetingId}/signups`, '/api/participation']) {
+        expect((await t.http.get(path).expect(401)).body.code).toBe('NOT_SIGNED_IN');
+      }
+    });
   });
 
   it('keeps admin routes for admins, and every non-public route behind sign-in', async () => {
