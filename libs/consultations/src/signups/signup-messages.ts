@@ -20,13 +20,15 @@ export interface Recipient {
 
 export type MessageKind = 'confirmation' | 'waitlisted' | 'promoted' | 'cancelled' | 'meeting_cancelled' | 'reminder' | 'staff';
 
-/** Meetings are in Lithuania (the Norwegian visit aside); times are written in Vilnius time. */
-const when = (date: Date, language: Language) =>
-  new Intl.DateTimeFormat(language === 'lt' ? 'lt-LT' : 'en-GB', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: 'Europe/Vilnius',
-  }).format(date);
+/**
+ * Meetings are in Lithuania (the Norwegian visit aside); times are written in Vilnius time.
+ * Formatters are built once: building one costs more than the rest of a message.
+ */
+const FORMATS: Record<Language, Intl.DateTimeFormat> = {
+  lt: new Intl.DateTimeFormat('lt-LT', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Vilnius' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Vilnius' }),
+};
+const when = (date: Date, language: Language) => FORMATS[language].format(date);
 
 const TEXT = {
   lt: {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
@@ -63,8 +64,11 @@ export interface SignupView {
   };
 }
 
-/** Retries only for the one-in-hundreds-of-millions clash of a new check-in code with an existing one. */
-const CODE_ATTEMPTS = 5;
+/**
+ * take_signup asks again when a new check-in code clashes with one in use (one in hundreds of
+ * millions) or a place freed up while it queued for the waitlist's shared lock.
+ */
+const ATTEMPTS = 5;
 
 /** What residents do, without an account: sign up, and through their manage link see, cancel, add to a calendar. */
 @Injectable()
@@ -76,38 +80,34 @@ export class SignupsService {
 
   async signUp(meetingId: string, dto: SignUpDto): Promise<SignupView & { manageToken: string; manageUrl: string }> {
     const contact = parseContact(dto.contact);
-    const id = await this.dataSource
-      .transaction(async (tx) => {
-        // The meeting row lock orders sign-ups and cancellations of one meeting: capacity and quotas are
-        // decided on counts nobody else is changing. The trigger and CHECKs on counts are the backstop.
-        const meeting = await this.lockMeeting(tx, meetingId);
-        assertOpenForSignUp(meeting);
-        const quota = this.quotaFor(meeting, dto.partnerOrganisationId);
-        const free = meeting.confirmed_count < meeting.capacity && (!quota || quota.confirmed < quota.seats);
-        const status = free ? 'confirmed' : 'waitlisted';
-        for (let attempt = 1; ; attempt++) {
-          const code = newCheckinCode();
-          const [row] = await tx.query(
-            `INSERT INTO signup (meeting_id, status, language, partner_organisation_id, name, email, phone, contact_key,
-                                 organisation, checkin_code, consent_text, consented_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
-             ON CONFLICT (meeting_id, checkin_code) DO NOTHING RETURNING id`,
-            [meeting.id, status, dto.language, quota?.partnerOrganisationId ?? null, dto.name.trim(), contact.email, contact.phone,
-              contact.key, dto.organisation?.trim() || null, code, consentText(dto.language, meeting.retention_days)],
-          );
-          if (!row && attempt < CODE_ATTEMPTS) continue;
-          if (!row) throw new Error('could not draw a free check-in code');
-          const recipient = { id: row.id, language: dto.language, email: contact.email, phone: contact.phone, checkin_code: code };
-          const kind = status === 'confirmed' ? 'confirmation' : 'waitlisted';
-          await enqueueMessages(tx, [signupMessage(kind, meeting, recipient, manageUrlFor(this.config, row.id))]);
-          return row.id as string;
-        }
-      })
-      .catch((error) => {
-        throw pgErrorCode(error) === PG_UNIQUE_VIOLATION ? alreadySignedUp() : error;
-      });
-    const token = manageTokenFor(this.config.APP_SECRET, id);
-    return { ...(await this.view(this.dataSource.manager, id)), manageToken: token, manageUrl: manageUrlFor(this.config, id) };
+    // The rules first, without a lock, for clear errors; take_signup checks them again under the lock.
+    const meeting = await this.readMeeting(this.dataSource.manager, meetingId);
+    assertOpenForSignUp(meeting);
+    const quota = this.quotaFor(meeting, dto.partnerOrganisationId);
+    const id = randomUUID();
+    const manageUrl = manageUrlFor(this.config, id);
+    for (let attempt = 1; ; attempt++) {
+      const code = newCheckinCode();
+      const recipient = { id, language: dto.language, email: contact.email, phone: contact.phone, checkin_code: code };
+      const confirmed = signupMessage('confirmation', meeting, recipient, manageUrl);
+      const waitlisted = signupMessage('waitlisted', meeting, recipient, manageUrl);
+      const [{ taken }] = await this.dataSource
+        .query(
+          `SELECT take_signup($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) AS taken`,
+          [id, meeting.id, quota?.partnerOrganisationId ?? null, dto.language, dto.name.trim(), contact.email, contact.phone,
+            contact.key, dto.organisation?.trim() || null, code, consentText(dto.language, meeting.retention_days),
+            randomUUID(), confirmed.channel, confirmed.recipient, confirmed.subject, confirmed.body, waitlisted.subject, waitlisted.body],
+        )
+        .catch((error) => {
+          throw pgErrorCode(error) === PG_UNIQUE_VIOLATION ? alreadySignedUp() : error;
+        });
+      if (taken === 'confirmed' || taken === 'waitlisted') break;
+      if ((taken === 'code_taken' || taken === 'retry') && attempt < ATTEMPTS) continue;
+      // The meeting changed between the check above and the lock (cancelled, closed, quotas): say so.
+      assertOpenForSignUp(await this.readMeeting(this.dataSource.manager, meetingId));
+      throw new Error(`take_signup refused a sign-up the service allowed: ${taken}`);
+    }
+    return { ...(await this.view(this.dataSource.manager, id)), manageToken: manageTokenFor(this.config.APP_SECRET, id), manageUrl };
   }
 
   async get(token: string | undefined): Promise<SignupView> {
@@ -153,14 +153,18 @@ export class SignupsService {
     return id;
   }
 
-  private async lockMeeting(tx: EntityManager, meetingId: string): Promise<LockedMeeting> {
-    const [meeting] = await tx.query(
+  private lockMeeting(tx: EntityManager, meetingId: string): Promise<LockedMeeting> {
+    return this.readMeeting(tx, meetingId, 'FOR UPDATE OF m');
+  }
+
+  private async readMeeting(db: EntityManager, meetingId: string, lock = ''): Promise<LockedMeeting> {
+    const [meeting] = await db.query(
       `SELECT m.id, m.title_lt, m.title_en, m.starts_at, m.ends_at, m.place, m.online_url, m.capacity, m.confirmed_count,
               m.retention_days, m.signup_deadline, m.cancelled_at, c.phase,
               (SELECT COALESCE(json_agg(json_build_object('partnerOrganisationId', q.partner_organisation_id, 'seats', q.seats,
                       'confirmed', q.confirmed_count)), '[]') FROM meeting_quota q WHERE q.meeting_id = m.id) AS quotas
          FROM meeting m JOIN consultation c ON c.id = m.consultation_id
-        WHERE m.id = $1 FOR UPDATE OF m`,
+        WHERE m.id = $1 ${lock}`,
       [meetingId],
     );
     if (!meeting) throw meetingNotFound();
