@@ -8,6 +8,7 @@ import {
   DEMO_TERRITORIES,
   demoStaffEmail,
 } from './demo-data';
+import { seedDemoConsultations } from './demo-consultations';
 
 export interface DemoCredentials {
   email: string;
@@ -58,6 +59,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<DemoCredenti
         [email, territory.code],
       );
     }
+    await seedDemoConsultations(tx);
   });
   return credentials;
 }
