@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
-import type Redis from 'ioredis';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { bullPrefix, OutboxDispatcher, QUEUES, workerConnection } from '@app/jobs';
+import { OutboxDispatcher, QueueWorker, QUEUES } from '@app/jobs';
 import { Mailer, type OutgoingMessage } from './mailer';
 
 const RETRY_SWEEP = 'retry-sweep';
@@ -17,9 +16,7 @@ const RETRY_SWEEP = 'retry-sweep';
 @Injectable()
 export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MessagesWorker.name);
-  private worker: Worker | undefined;
-  private connection: Redis | undefined;
-  private scheduling: NodeJS.Timeout | undefined;
+  private worker: QueueWorker | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,22 +26,12 @@ export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    this.connection = workerConnection(this.config);
-    this.worker = new Worker(QUEUES.messages, (job: Job<{ messageId: string }>) => this.process(job), {
-      connection: this.connection,
-      prefix: bullPrefix(this.config),
-      concurrency: this.config.WORKER_CONCURRENCY,
-      lockDuration: this.config.JOB_LOCK_MS,
-      stalledInterval: this.config.JOB_LOCK_MS,
-    });
-    this.worker.on('error', (error) => this.logger.warn(`Messages worker: ${error.message}`));
-    void this.scheduleRetrySweep();
+    this.worker = new QueueWorker(this.config, QUEUES.messages, (job: Job<{ messageId: string }>) => this.process(job), this.logger);
+    this.worker.repeat(this.dispatcher, RETRY_SWEEP, this.config.MESSAGE_RETRY_SWEEP_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearTimeout(this.scheduling);
     await this.worker?.close();
-    this.connection?.disconnect();
   }
 
   private process(job: Job<{ messageId: string }>): Promise<unknown> {
@@ -74,16 +61,6 @@ export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShut
     }
     if (requeued) this.logger.log(`${requeued} unsent messages queued again`);
     return { requeued };
-  }
-
-  private async scheduleRetrySweep(): Promise<void> {
-    try {
-      await this.dispatcher
-        .queue(QUEUES.messages)
-        .upsertJobScheduler(RETRY_SWEEP, { every: this.config.MESSAGE_RETRY_SWEEP_MS }, { name: RETRY_SWEEP });
-    } catch {
-      this.scheduling = setTimeout(() => void this.scheduleRetrySweep(), 5000);
-    }
   }
 
   async send(messageId: string): Promise<'sent' | 'skipped'> {

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
-import type Redis from 'ioredis';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { bullPrefix, OutboxDispatcher, QUEUES, workerConnection } from '@app/jobs';
+import { OutboxDispatcher, QueueWorker, QUEUES } from '@app/jobs';
 import { sendReminders } from './reminders';
 import { purgeExpiredContacts } from './retention';
 
@@ -18,9 +17,7 @@ export const RETENTION_SWEEP = 'retention-sweep';
 @Injectable()
 export class SignupsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SignupsWorker.name);
-  private worker: Worker | undefined;
-  private connection: Redis | undefined;
-  private scheduling: NodeJS.Timeout | undefined;
+  private worker: QueueWorker | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,22 +26,12 @@ export class SignupsWorker implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.connection = workerConnection(this.config);
-    this.worker = new Worker(QUEUES.signups, (job) => this.process(job), {
-      connection: this.connection,
-      prefix: bullPrefix(this.config),
-      concurrency: this.config.WORKER_CONCURRENCY,
-      lockDuration: this.config.JOB_LOCK_MS,
-      stalledInterval: this.config.JOB_LOCK_MS,
-    });
-    this.worker.on('error', (error) => this.logger.warn(`Signups worker: ${error.message}`));
-    void this.scheduleRetentionSweep();
+    this.worker = new QueueWorker(this.config, QUEUES.signups, (job) => this.process(job), this.logger);
+    this.worker.repeat(this.dispatcher, RETENTION_SWEEP, this.config.RETENTION_SWEEP_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearTimeout(this.scheduling);
     await this.worker?.close();
-    this.connection?.disconnect();
   }
 
   private async process(job: Job): Promise<{ reminded?: number; purgedMeetings?: number }> {
@@ -56,16 +43,5 @@ export class SignupsWorker implements OnApplicationBootstrap, OnApplicationShutd
     const purgedMeetings = await this.dataSource.transaction((tx) => purgeExpiredContacts(tx));
     if (purgedMeetings) this.logger.log(`Retention: contact details of ${purgedMeetings} meetings deleted`);
     return { purgedMeetings };
-  }
-
-  /** Registers the repeating sweep; retried until Redis answers, without holding up startup. */
-  private async scheduleRetentionSweep(): Promise<void> {
-    try {
-      await this.dispatcher
-        .queue(QUEUES.signups)
-        .upsertJobScheduler(RETENTION_SWEEP, { every: this.config.RETENTION_SWEEP_MS }, { name: RETENTION_SWEEP });
-    } catch {
-      this.scheduling = setTimeout(() => void this.scheduleRetentionSweep(), 5000);
-    }
   }
 }

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { bullPrefix, OutboxDispatcher, QUEUES, workerConnection } from '@app/jobs';
+import { OutboxDispatcher, QueueWorker, QUEUES } from '@app/jobs';
 import { requestCompilesForClosedSurveys } from '@app/surveys';
 import { ResultCompiler, type CompileTarget } from './result-compiler';
 
@@ -18,10 +17,7 @@ const CLOSE_SWEEP = 'close-sweep';
 @Injectable()
 export class ResultsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ResultsWorker.name);
-  private worker: Worker | undefined;
-  /** Passed in, so BullMQ leaves it open on close: this class owns it and closes it. */
-  private connection: Redis | undefined;
-  private scheduling: NodeJS.Timeout | undefined;
+  private worker: QueueWorker | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -31,24 +27,13 @@ export class ResultsWorker implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.connection = workerConnection(this.config);
-    this.worker = new Worker(QUEUES.results, (job) => this.process(job), {
-      connection: this.connection,
-      prefix: bullPrefix(this.config),
-      concurrency: this.config.WORKER_CONCURRENCY,
-      lockDuration: this.config.JOB_LOCK_MS,
-      stalledInterval: this.config.JOB_LOCK_MS,
-      // A job whose worker died is taken up again; twice is an accident, three times a pattern.
-      maxStalledCount: 2,
-    });
-    this.worker.on('error', (error) => this.logger.warn(`Results worker: ${error.message}`));
-    void this.scheduleCloseSweep();
+    // A job whose worker died is taken up again; twice is an accident, three times a pattern.
+    this.worker = new QueueWorker(this.config, QUEUES.results, (job) => this.process(job), this.logger, { maxStalledCount: 2 });
+    this.worker.repeat(this.dispatcher, CLOSE_SWEEP, this.config.RESULTS_CLOSE_SWEEP_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearTimeout(this.scheduling);
     await this.worker?.close();
-    this.connection?.disconnect();
   }
 
   private async process(job: Job): Promise<unknown> {
@@ -86,17 +71,6 @@ export class ResultsWorker implements OnApplicationBootstrap, OnApplicationShutd
         [target.surveyVersionId, target.municipalityId, target.seq, final ? 'failed' : 'retrying', reason],
       );
       throw error;
-    }
-  }
-
-  /** Registers the repeating sweep; retried until Redis answers, without holding up startup. */
-  private async scheduleCloseSweep(): Promise<void> {
-    try {
-      await this.dispatcher
-        .queue(QUEUES.results)
-        .upsertJobScheduler(CLOSE_SWEEP, { every: this.config.RESULTS_CLOSE_SWEEP_MS }, { name: CLOSE_SWEEP });
-    } catch {
-      this.scheduling = setTimeout(() => void this.scheduleCloseSweep(), 5000);
     }
   }
 }
