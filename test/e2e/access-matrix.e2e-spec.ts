@@ -158,6 +158,8 @@ describe('access matrix: staff are confined to their municipality', () => {
       }
       await t.http.get(`/api/meetings/${meetingId}/signups`).set(researcher.auth).expect(403);
       await t.http.get('/api/participation').set(researcher.auth).expect(200);
+      // Staff pick partner organisations for meeting quotas from this list.
+      await t.http.get('/api/admin/partner-organisations').set(zarasaiStaff.auth).expect(200);
       await t.http.put('/api/participation/targets').set(zarasaiStaff.auth).send({ targets: [] }).expect(403);
       for (const path of ['/api/consultations', `/api/meetings/${meetingId}/signups`, '/api/participation']) {
         expect((await t.http.get(path).expect(401)).body.code).toBe('NOT_SIGNED_IN');

@@ -144,7 +144,8 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
 }
 
-async function errorFrom(res: Response): Promise<ApiError> {
+/** The ApiError for a non-2xx answer; shared with callers that need the raw body (a calendar file). */
+export async function errorFrom(res: Response): Promise<ApiError> {
   try {
     const body = (await res.json()) as { code?: string; message?: unknown; details?: ErrorDetail[] };
     const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? res.statusText);

@@ -44,7 +44,8 @@ export class MunicipalitiesAdminController {
     return this.municipalities.update(code, dto);
   }
 
-  @Roles('admin', 'researcher')
+  // Staff choose partner organisations for meeting quotas; the list holds organisations, not people.
+  @Roles('admin', 'researcher', 'staff')
   @Get('partner-organisations')
   listPartners() {
     return this.municipalities.listPartners();

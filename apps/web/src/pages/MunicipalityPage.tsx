@@ -61,6 +61,16 @@ export default function MunicipalityPage({ code }: { code: string }) {
           </ul>
         ))}
 
+      <p className="hero__links">
+        <Link to={`/m/${encodeURIComponent(code)}/meetings`} className="hero__link" data-testid="meetings-link">
+          <span>
+            <strong>{t.meetingsLink}</strong>
+            <span className="hero__link-hint">{t.meetingsLinkHint}</span>
+          </span>
+          <span aria-hidden="true">›</span>
+        </Link>
+      </p>
+
       <h2 className="section-title">{t.publishedResults}</h2>
       <ul className="card-list">
         {here.map((survey) => (

@@ -4,6 +4,7 @@ import { Loading } from '../components/Loading';
 import { useResultsI18n } from '../results/i18n';
 import { Link, navigate, useLocation } from '../router';
 import { staffApi, type Account } from './api';
+import { useStaffMeetingsI18n } from './meetings/i18n';
 import { retryAccount, setAccount, useAccount } from './session';
 
 /** Only a path inside the staff area may be a target after sign-in (no open redirect). */
@@ -14,6 +15,7 @@ export function safeNext(next: string | null): string {
 /** The signed-in part of the staff area: sends visitors to sign in, shows who is signed in. */
 export function StaffFrame({ children }: { children: (account: Account) => ReactNode }) {
   const { r } = useResultsI18n();
+  const { s } = useStaffMeetingsI18n();
   const { account, error } = useAccount();
   const { pathname, search } = useLocation();
   const [signingOut, setSigningOut] = useState(false);
@@ -47,6 +49,15 @@ export function StaffFrame({ children }: { children: (account: Account) => React
         </p>
         <nav className="staff-bar__nav" aria-label={r.staffArea}>
           <Link to="/staff/surveys">{r.surveysTitle}</Link>
+          {/* Consultations are run by municipal staff and admins; researchers see participation only. */}
+          {account.role !== 'researcher' && (
+            <Link to="/staff/consultations" data-testid="nav-consultations">
+              {s.consultationsTitle}
+            </Link>
+          )}
+          <Link to="/staff/participation" data-testid="nav-participation">
+            {s.participationTitle}
+          </Link>
           <button type="button" className="button-link" onClick={signOut} disabled={signingOut} data-testid="sign-out">
             {r.signOut}
           </button>

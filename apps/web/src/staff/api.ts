@@ -44,7 +44,7 @@ function csrfToken(): string {
   return '';
 }
 
-function change<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+export function change<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   return request<T>(method, path, { ...options, headers: { ...options.headers, [CSRF_HEADER]: csrfToken() } });
 }
 
