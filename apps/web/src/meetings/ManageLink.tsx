@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
+import { useCopy } from '../components/useCopy';
 import { Link } from '../router';
 import { useMeetingsI18n } from './i18n';
 
@@ -9,23 +9,8 @@ export const managePath = (token: string) => `/signup#${token}`;
 export function ManageLink({ token }: { token: string }) {
   const { t } = useI18n();
   const { m } = useMeetingsI18n();
-  const [copied, setCopied] = useState(false);
   const url = `${window.location.origin}${managePath(token)}`;
-
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 2500);
-    return () => clearTimeout(timer);
-  }, [copied]);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-    } catch {
-      // No clipboard access: the link itself stays selectable.
-    }
-  };
+  const { canCopy, copied, copy } = useCopy(url);
 
   return (
     <section className="resume" aria-labelledby="manage-link-title">
@@ -40,7 +25,7 @@ export function ManageLink({ token }: { token: string }) {
         <Link to={managePath(token)} className="button" data-testid="manage-link">
           {m.openManage}
         </Link>
-        {'clipboard' in navigator && (
+        {canCopy && (
           <button type="button" className="button button--secondary" onClick={copy}>
             {copied ? `✓ ${t.copied}` : t.copyLink}
           </button>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
+import { useCopy } from '../../components/useCopy';
 
 /** The token rides in the fragment, which browsers never send to the server. */
 export function resumeUrl(token: string): string {
@@ -8,23 +8,8 @@ export function resumeUrl(token: string): string {
 
 export function ResumeLink({ token }: { token: string }) {
   const { t } = useI18n();
-  const [copied, setCopied] = useState(false);
   const url = resumeUrl(token);
-
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 2500);
-    return () => clearTimeout(timer);
-  }, [copied]);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-    } catch {
-      // No clipboard access (http page, old browser): the link itself stays selectable.
-    }
-  };
+  const { canCopy, copied, copy } = useCopy(url);
 
   return (
     <section className="resume" aria-labelledby="resume-title">
@@ -35,7 +20,7 @@ export function ResumeLink({ token }: { token: string }) {
       <a className="resume__link" href={url} data-testid="resume-link" rel="nofollow noreferrer">
         {url}
       </a>
-      {'clipboard' in navigator && (
+      {canCopy && (
         <button type="button" className="button button--secondary resume__copy" onClick={copy}>
           {copied ? `✓ ${t.copied}` : t.copyLink}
         </button>
