@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { sendReminders } from '../../libs/consultations/src/worker/reminders';
 import { bullPrefix } from '../../libs/jobs/src';
 import { createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { createMeeting, createOpenConsultation, manage, person, signUp } from '../support/consultation-fixtures';
+import { confirmedSignUp, createMeeting, createOpenConsultation, manage, person, signUp } from '../support/consultation-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
 import { FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';
 
@@ -58,9 +58,9 @@ describe('consultations: background jobs', () => {
   it('sends confirmations to the mail folder, and each reminder once, from a delayed BullMQ job', async () => {
     // Due 5 s from now: the reminder goes REMINDER_LEAD_MINUTES (60) before a meeting 60 min 5 s away.
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'zarasai'), { capacity: 2, startsInHours: 1 + 5 * SECOND_IN_HOURS });
-    const ona = await signUp(t, meeting.id, person({ contact: 'ona@example.lt' })).expect(201);
-    await signUp(t, meeting.id, person({ contact: '+37061234567', language: 'en' })).expect(201);
-    const waiting = await signUp(t, meeting.id, person()).expect(201);
+    const ona = await confirmedSignUp(t, meeting.id, person({ contact: 'ona@example.lt' }));
+    await confirmedSignUp(t, meeting.id, person({ contact: 'petras@example.lt', language: 'en' }));
+    const waiting = await confirmedSignUp(t, meeting.id, person());
     expect(waiting.body.status).toBe('waitlisted');
 
     worker = await startInProcessWorker(t.config);
@@ -82,14 +82,14 @@ describe('consultations: background jobs', () => {
       return rows.length === 2 && rows.every((m) => m.sent_at);
     }, 20000);
     const reminders = await messageRows(meeting.id, 'reminder');
-    expect(reminders.map((m) => m.recipient).sort()).toEqual(['+37061234567', 'ona@example.lt']);
-    expect(readFileSync(join(mailDir, `${reminders.find((m) => m.recipient.startsWith('+'))!.id}.sms.txt`), 'utf8')).toContain('A reminder of the meeting');
+    expect(reminders.map((m) => m.recipient).sort()).toEqual(['ona@example.lt', 'petras@example.lt']);
+    expect(readFileSync(join(mailDir, `${reminders.find((m) => m.recipient.startsWith('petras'))!.id}.eml`), 'utf8')).toContain('A reminder of the meeting');
     expect(await (await queue.getJob(`remind-${meeting.id}`))!.getState()).toBe('completed');
 
     // The job running again (a retry, a second worker) reminds nobody twice.
     const ds = await new DataSource({ type: 'postgres', url: t.config.DATABASE_URL }).initialize();
     try {
-      expect(await ds.transaction((tx) => sendReminders(tx, t.config, meeting.id))).toBe(0);
+      expect(await ds.transaction((tx) => sendReminders(tx, meeting.id))).toBe(0);
     } finally {
       await ds.destroy();
     }
@@ -98,7 +98,7 @@ describe('consultations: background jobs', () => {
 
   it('keeps messages while the mail server is down and sends them once it is back', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'zarasai'));
-    const signup = await signUp(t, meeting.id, person({ contact: 'jonas@example.lt' })).expect(201);
+    const signup = await confirmedSignUp(t, meeting.id, person({ contact: 'jonas@example.lt' }));
     // Port 1: nothing listens, so every send fails until the retries run out.
     worker = await startInProcessWorker({ ...t.config, SMTP_URL: 'smtp://127.0.0.1:1' });
     await waitFor('the retries to run out', async () => (await messageRows(meeting.id, 'confirmation'))[0].attempts >= 2);
@@ -118,9 +118,9 @@ describe('consultations: background jobs', () => {
   it('purges contact details once the retention period has passed, keeping status and attendance counts', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'zarasai'), { kind: 'training', retentionDays: 1 });
     const kept = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'zarasai'), { kind: 'training', retentionDays: 30 });
-    const came = await signUp(t, meeting.id, person({ name: 'Petras Petraitis', organisation: 'Bendruomenė' })).expect(201);
-    await signUp(t, meeting.id, person()).expect(201);
-    await signUp(t, kept.id, person({ name: 'Liks Vardas' })).expect(201);
+    const came = await confirmedSignUp(t, meeting.id, person({ name: 'Petras Petraitis', organisation: 'Bendruomenė' }));
+    await confirmedSignUp(t, meeting.id, person());
+    await confirmedSignUp(t, kept.id, person({ name: 'Liks Vardas' }));
     await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: came.body.checkinCode }).expect(200);
     // The meeting took place three days ago: past its one-day retention. The other, two days ago, within its 30.
     await t.db.query(`UPDATE meeting SET signup_deadline = now() - interval '4 days', starts_at = now() - interval '3 days',

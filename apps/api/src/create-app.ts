@@ -13,7 +13,8 @@ import { AppModule } from './app.module';
 
 /** Builds the api exactly as production runs it; tests and benchmarks call this too. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES });
+  // trustProxy decides request.ip, which the rate limits and the sign-in lock key on (TRUST_PROXY).
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: config.TRUST_PROXY });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });

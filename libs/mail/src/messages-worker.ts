@@ -3,7 +3,8 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { OutboxDispatcher, QueueWorker, QUEUES } from '@app/jobs';
-import { Mailer, type OutgoingMessage } from './mailer';
+import { Mailer, NoSmsTransportError, type OutgoingMessage } from './mailer';
+import { MANAGE_LINKS, renderSecrets, type ManageLinks } from './message-secrets';
 
 const RETRY_SWEEP = 'retry-sweep';
 
@@ -23,6 +24,7 @@ export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly mailer: Mailer,
     private readonly dispatcher: OutboxDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(MANAGE_LINKS) private readonly links: ManageLinks,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,7 +49,7 @@ export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShut
     // Young rows may still be on their way through the outbox: only a failed job is theirs to retry.
     const rows: { id: string; old: boolean }[] = await this.dataSource.query(
       `SELECT id, created_at < now() - interval '1 minute' AS old FROM message
-        WHERE sent_at IS NULL AND purged_at IS NULL ORDER BY created_at LIMIT 1000`,
+        WHERE sent_at IS NULL AND purged_at IS NULL AND channel = 'email' ORDER BY created_at LIMIT 1000`,
     );
     const queue = this.dispatcher.queue(QUEUES.messages);
     let requeued = 0;
@@ -65,15 +67,27 @@ export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShut
 
   async send(messageId: string): Promise<'sent' | 'skipped'> {
     const outcome = await this.dataSource.transaction(async (tx) => {
-      const [message]: (OutgoingMessage & { sent: boolean })[] = await tx.query(
-        `SELECT id, channel, recipient, subject, body, sent_at IS NOT NULL AS sent FROM message WHERE id = $1 FOR UPDATE`,
+      const [message]: (OutgoingMessage & { sent: boolean; signupId: string | null; checkinCode: string | null })[] = await tx.query(
+        `SELECT m.id, m.channel, m.recipient, m.subject, m.body, m.sent_at IS NOT NULL AS sent,
+                m.signup_id AS "signupId", s.checkin_code AS "checkinCode"
+           FROM message m LEFT JOIN signup s ON s.id = m.signup_id WHERE m.id = $1 FOR UPDATE OF m`,
         [messageId],
       );
       // Sent already, or purged before it could go (retention passed): nothing to do.
       if (!message || message.sent || message.recipient === null) return 'skipped' as const;
+      // The link and the code are filled in only now: the stored body holds neither.
+      const body = renderSecrets(message.body, {
+        manageUrl: message.signupId ? this.links.manageUrlFor(message.signupId) : null,
+        checkinCode: message.checkinCode,
+      });
       try {
-        await this.mailer.send(message);
+        await this.mailer.send({ ...message, body });
       } catch (error) {
+        if (error instanceof NoSmsTransportError) {
+          // Not retried: it cannot succeed. Only sign-ups from before email became required have phones.
+          await tx.query(`UPDATE message SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [messageId, error.message]);
+          return 'skipped' as const;
+        }
         // Mail servers quote the address back; the log and the row keep the reason without it.
         return { failed: (error as Error).message.replaceAll(message.recipient, '<recipient>').slice(0, 500) };
       }

@@ -8,7 +8,6 @@ import { consultationNotFound, invalidField, meetingAlreadyCancelled, outsideSco
 import type { CreateConsultationDto, OutcomeReportDto, UpdateConsultationDto } from '../dto/consultation.dto';
 import type { CreateMeetingDto } from '../dto/meeting.dto';
 import { CONSULTATION_VIEW_SQL, MEETING_VIEW_SQL, type ConsultationView, type MeetingView } from '../meeting-view';
-import { manageUrlFor } from '../signups/links';
 import { signupMessage, type Recipient } from '../signups/signup-messages';
 import { consultationInScope, meetingInScope } from './meeting-scope';
 
@@ -115,12 +114,12 @@ export class ConsultationsService {
       await tx.query(`UPDATE meeting SET cancelled_at = now() WHERE id = $1`, [meetingId]);
       const recipients: Recipient[] = await tx.query(
         `SELECT id, language, email, phone, checkin_code FROM signup
-          WHERE meeting_id = $1 AND status <> 'cancelled' AND purged_at IS NULL ORDER BY position`,
+          WHERE meeting_id = $1 AND status IN ('confirmed', 'waitlisted') AND purged_at IS NULL ORDER BY position`,
         [meetingId],
       );
       await enqueueMessages(
         tx,
-        recipients.map((r) => signupMessage('meeting_cancelled', meeting, r, manageUrlFor(this.config, r.id))),
+        recipients.map((r) => signupMessage('meeting_cancelled', meeting, r)),
       );
       return { notified: recipients.length };
     });

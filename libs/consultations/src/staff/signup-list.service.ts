@@ -8,7 +8,6 @@ import { enqueueMessages } from '@app/mail';
 import { checkinCodeUnknown, checkinNotConfirmed, meetingCancelled } from '../consultations.errors';
 import type { StaffMessageDto } from '../dto/meeting.dto';
 import { normaliseCheckinCode } from '../signups/checkin-codes';
-import { manageUrlFor } from '../signups/links';
 import { signupMessage, type Recipient } from '../signups/signup-messages';
 import { meetingInScope } from './meeting-scope';
 
@@ -43,7 +42,7 @@ export class SignupListService {
               s.checkin_code AS "checkinCode", s.created_at AS "createdAt", s.cancelled_at AS "cancelledAt",
               s.attended_at AS "attendedAt", s.purged_at IS NOT NULL AS purged
          FROM signup s LEFT JOIN partner_organisation p ON p.id = s.partner_organisation_id
-        WHERE s.meeting_id = $1
+        WHERE s.meeting_id = $1 AND s.status <> 'pending'
         ORDER BY CASE s.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, s.position`,
       [meetingId],
     );
@@ -92,10 +91,10 @@ export class SignupListService {
       if (meeting.cancelled_at) throw meetingCancelled();
       const recipients: Recipient[] = await tx.query(
         `SELECT id, language, email, phone, checkin_code FROM signup
-          WHERE meeting_id = $1 AND status <> 'cancelled' AND purged_at IS NULL ORDER BY position`,
+          WHERE meeting_id = $1 AND status IN ('confirmed', 'waitlisted') AND purged_at IS NULL ORDER BY position`,
         [meetingId],
       );
-      await enqueueMessages(tx, recipients.map((r) => signupMessage('staff', meeting, r, manageUrlFor(this.config, r.id), dto)));
+      await enqueueMessages(tx, recipients.map((r) => signupMessage('staff', meeting, r, { staffText: dto })));
       return { recipients: recipients.length };
     });
   }

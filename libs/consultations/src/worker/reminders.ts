@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { AppConfig } from '@app/config';
 import { rowsOf } from '@app/database';
 import { enqueueMessages } from '@app/mail';
-import { manageUrlFor } from '../signups/links';
 import { signupMessage, type MeetingForMessage, type Recipient } from '../signups/signup-messages';
 
 /**
@@ -10,7 +8,7 @@ import { signupMessage, type MeetingForMessage, type Recipient } from '../signup
  * reminded_at in the same transaction as storing the messages makes it once per person, however
  * often the job runs. Nothing goes out for a cancelled meeting or one already under way.
  */
-export async function sendReminders(tx: EntityManager, config: AppConfig, meetingId: string): Promise<number> {
+export async function sendReminders(tx: EntityManager, meetingId: string): Promise<number> {
   const [meeting]: MeetingForMessage[] = await tx.query(
     `SELECT title_lt, title_en, starts_at, place, online_url FROM meeting
       WHERE id = $1 AND cancelled_at IS NULL AND starts_at > now() FOR UPDATE`,
@@ -23,6 +21,6 @@ export async function sendReminders(tx: EntityManager, config: AppConfig, meetin
       RETURNING id, language, email, phone, checkin_code`,
     [meetingId],
   ));
-  await enqueueMessages(tx, recipients.map((r) => signupMessage('reminder', meeting, r, manageUrlFor(config, r.id))));
+  await enqueueMessages(tx, recipients.map((r) => signupMessage('reminder', meeting, r)));
   return recipients.length;
 }

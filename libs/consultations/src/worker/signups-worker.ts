@@ -3,6 +3,7 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { OutboxDispatcher, QueueWorker, QUEUES } from '@app/jobs';
+import { Mailer } from '@app/mail';
 import { sendReminders } from './reminders';
 import { purgeExpiredContacts } from './retention';
 
@@ -23,6 +24,7 @@ export class SignupsWorker implements OnApplicationBootstrap, OnApplicationShutd
     private readonly dataSource: DataSource,
     private readonly dispatcher: OutboxDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mailer: Mailer,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -34,14 +36,22 @@ export class SignupsWorker implements OnApplicationBootstrap, OnApplicationShutd
     await this.worker?.close();
   }
 
-  private async process(job: Job): Promise<{ reminded?: number; purgedMeetings?: number }> {
+  private async process(job: Job): Promise<{ reminded?: number; purgedMeetings?: number; unconfirmed?: number }> {
     if (job.name === REMIND) {
-      const reminded = await this.dataSource.transaction((tx) => sendReminders(tx, this.config, job.data.meetingId));
+      const reminded = await this.dataSource.transaction((tx) => sendReminders(tx, job.data.meetingId));
       this.logger.log(`Meeting ${job.data.meetingId}: ${reminded} reminders queued`);
       return { reminded };
     }
-    const purgedMeetings = await this.dataSource.transaction((tx) => purgeExpiredContacts(tx));
-    if (purgedMeetings) this.logger.log(`Retention: contact details of ${purgedMeetings} meetings deleted`);
-    return { purgedMeetings };
+    // The mail files go inside the transaction: if deleting one fails, the rows stay due and the
+    // next sweep tries again; a file deleted before a failed commit was purged anyway.
+    const outcome = await this.dataSource.transaction(async (tx) => {
+      const purged = await purgeExpiredContacts(tx);
+      await this.mailer.forget(purged.messageIds);
+      return purged;
+    });
+    if (outcome.meetings || outcome.unconfirmed) {
+      this.logger.log(`Retention: contact details of ${outcome.meetings} meetings and ${outcome.unconfirmed} unconfirmed sign-ups deleted`);
+    }
+    return { purgedMeetings: outcome.meetings, unconfirmed: outcome.unconfirmed };
   }
 }
