@@ -131,15 +131,17 @@ export class SignupsService {
       return;
     }
     // Someone already signed up with this contact: tell them, in their own language, unless told lately.
-    const [holder]: (Recipient & { status: string; recent: boolean })[] = await tx.query(
-      `SELECT s.id, s.language, s.email, s.phone, s.checkin_code, s.status,
-              EXISTS (SELECT 1 FROM message m WHERE m.signup_id = s.id AND m.kind IN ('confirm_request', 'duplicate')
+    // A pending holder gets the link again; one with a place or waitlist entry hears that someone tried.
+    const [holder]: (Recipient & { kind: 'confirm_request' | 'duplicate'; recent: boolean })[] = await tx.query(
+      `SELECT s.id, s.language, s.email, s.phone, s.checkin_code, k.kind,
+              EXISTS (SELECT 1 FROM message m WHERE m.signup_id = s.id AND m.kind = k.kind
                         AND m.created_at > now() - interval '10 minutes') AS recent
-         FROM signup s WHERE s.meeting_id = $1 AND s.contact_key = $2 AND s.status <> 'cancelled' FOR UPDATE`,
+         FROM signup s CROSS JOIN LATERAL (SELECT CASE s.status WHEN 'pending' THEN 'confirm_request' ELSE 'duplicate' END AS kind) k
+        WHERE s.meeting_id = $1 AND s.contact_key = $2 AND s.status <> 'cancelled' FOR UPDATE OF s`,
       [meeting.id, contact.key],
     );
     if (!holder || holder.recent) return;
-    const kind = holder.status === 'pending' ? 'confirm_request' : 'duplicate';
+    const kind = holder.kind;
     await enqueueMessages(tx, [signupMessage(kind, meeting, holder, { confirmMinutes: this.config.SIGNUP_CONFIRM_MINUTES })]);
   }
 
