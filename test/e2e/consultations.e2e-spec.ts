@@ -251,6 +251,27 @@ describe('consultations, meetings and sign-ups', () => {
     expect(phase.body.details).toEqual([{ field: 'phase', reason: expect.stringContaining('outcome report') }]);
   });
 
+  it('a pending sign-up holds no seat, and past its window its link takes none and the contact may ask again', async () => {
+    const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 1 });
+    const late = person({ name: 'Vėluojantis' });
+    await signUp(t, meeting.id, late).expect(202);
+    const token = await pendingManageToken(t, meeting.id, late.contact);
+    expect((await manage(t, 'get', '', token).expect(200)).body).toMatchObject({ status: 'pending', checkinCode: null, checkinUrl: null });
+    // Someone quicker confirms and takes the only seat.
+    await confirmedSignUp(t, meeting.id, person());
+    await t.db.query(`UPDATE signup SET confirm_by = now() - interval '1 second' WHERE meeting_id = $1 AND status = 'pending'`, [meeting.id]);
+    const expired = await manage(t, 'post', '/confirm', token).expect(410);
+    expect(expired.body.code).toBe('SIGNUP_CONFIRMATION_EXPIRED');
+    expect((await t.db.query(`SELECT confirmed_count FROM meeting WHERE id = $1`, [meeting.id])).rows[0].confirmed_count).toBe(1);
+    // Asking again clears the stale request (its details are deleted) and starts a new one: the waitlist this time.
+    await signUp(t, meeting.id, late).expect(202);
+    const stale = await t.db.query(`SELECT status, name, email FROM signup WHERE id = $1`, [token.split('.')[0]]);
+    expect(stale.rows).toEqual([{ status: 'cancelled', name: null, email: null }]);
+    expect((await manage(t, 'get', '', token).expect(410)).body.code).toBe('SIGNUP_CONFIRMATION_EXPIRED');
+    const again = await manage(t, 'post', '/confirm', await pendingManageToken(t, meeting.id, late.contact)).expect(200);
+    expect(again.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, name: 'Vėluojantis' });
+  });
+
   it('never overbooks under concurrent confirmations, and the database refuses an overbooking that skips the service', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 10 });
     const people = Array.from({ length: 60 }, () => person());
