@@ -8,7 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
-import { createValidationPipe, HttpExceptionFilter } from '@app/http';
+import { createValidationPipe, HttpExceptionFilter, InputSafetyPipe } from '@app/http';
 import { AppModule } from './app.module';
 
 /** Builds the api exactly as production runs it; tests and benchmarks call this too. */
@@ -21,7 +21,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  // Hostile input (depth, NUL, lone surrogates, huge integers, null edits) first, then the DTOs.
+  app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
 
   await app.register(fastifyHelmet, {

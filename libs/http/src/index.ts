@@ -2,6 +2,7 @@ export * from './domain-error';
 export * from './error-body';
 export * from './http-exception.filter';
 export * from './validation.pipe';
+export * from './input-safety.pipe';
 export * from './access/principal';
 export * from './access/decorators';
 export * from './health/health.module';
