@@ -30,11 +30,13 @@ const hostileValue = fc.oneof(
   fc.double(),
 );
 
-describe('fuzzing every operation of the OpenAPI document: never a 5xx', () => {
+describe('fuzzing every operation of the OpenAPI document: never a 5xx, never a cacheable personal answer', () => {
   let t: TestApp;
   let roles: Record<string, TestAccount>;
   const ids: string[] = [];
   const tokens: string[] = [];
+  /** Names, contacts and secrets: an answer that carries one must not be cached. */
+  const personal: string[] = [];
   let operations: Operation[] = [];
   let components: Record<string, Schema> = {};
 
@@ -55,6 +57,7 @@ describe('fuzzing every operation of the OpenAPI document: never a 5xx', () => {
     const signup = await confirmedSignUp(t, meeting.id, person());
     ids.push(survey.surveyId, survey.versionId, invited.surveyId, consultationId, meeting.id, signup.body.id, roles.staff.id);
     tokens.push(signup.body.manageToken);
+    personal.push(signup.body.name, signup.body.contact, signup.body.checkinCode, ...Object.values(roles).map((r) => r.email));
 
     const document = (await t.http.get('/api/docs-json').expect(200)).body;
     components = document.components?.schemas ?? {};
@@ -113,6 +116,7 @@ describe('fuzzing every operation of the OpenAPI document: never a 5xx', () => {
   it('answers every generated request below 500', async () => {
     expect(operations.length).toBeGreaterThan(40);
     const failures: string[] = [];
+    const cacheFailures: string[] = [];
     let sent = 0;
     for (const operation of operations) {
       const samples = fc.sample(requestFor(operation), { numRuns: RUNS, seed: SEED });
@@ -131,10 +135,27 @@ describe('fuzzing every operation of the OpenAPI document: never a 5xx', () => {
         else if (sample.body) request = request.send(JSON.stringify(sample.body.json) ?? 'null').set('content-type', 'application/json');
         const res = await request;
         sent++;
+        const text = res.text ?? '';
+        const carriesPersonal = personal.some((value) => text.includes(value)) || /"(token|csrfToken|resumeToken|manageToken)"\s*:/.test(text);
+        if (res.status < 300 && carriesPersonal && res.headers['cache-control'] !== 'no-store') {
+          cacheFailures.push(`${operation.method.toUpperCase()} ${path} as ${sample.role}: cache-control ${res.headers['cache-control']}`);
+        }
         if (res.status >= 500) failures.push(`${operation.method.toUpperCase()} ${path}${query ? `?${query}` : ''} as ${sample.role}: ${res.status} ${JSON.stringify(sample.body)?.slice(0, 200)}`);
       }
     }
     expect(sent).toBe(operations.length * RUNS);
     expect(failures).toEqual([]);
+    expect(cacheFailures).toEqual([]);
   }, 300_000);
+
+  it('answers with names, contacts or tokens are never cacheable (checked on the real paths)', async () => {
+    const signIn = await t.http.post('/api/auth/tokens').send({ email: 'nobody@test.local', password: 'x'.repeat(12) });
+    expect(signIn.headers['cache-control']).toBe('no-store');
+    const own = await t.http.get('/api/public/signup').set('x-manage-token', tokens[0]).expect(200);
+    expect(own.headers['cache-control']).toBe('no-store');
+    const list = await t.http.get('/api/admin/accounts').set(roles.admin.auth).expect(200);
+    expect(list.headers['cache-control']).toBe('no-store');
+    // The public catalogue stays cacheable.
+    expect((await t.http.get('/api/public/municipalities').expect(200)).headers['cache-control']).toBeUndefined();
+  });
 });

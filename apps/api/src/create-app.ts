@@ -8,7 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
-import { createValidationPipe, HttpExceptionFilter, InputSafetyPipe } from '@app/http';
+import { createValidationPipe, HttpExceptionFilter, InputSafetyPipe, registerCachePolicy } from '@app/http';
 import { AppModule } from './app.module';
 
 /** Builds the api exactly as production runs it; tests and benchmarks call this too. */
@@ -40,6 +40,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     },
   });
   await app.register(fastifyCookie);
+  registerCachePolicy(app.getHttpAdapter().getInstance());
 
   const document = SwaggerModule.createDocument(
     app,

@@ -6,3 +6,4 @@ export * from './input-safety.pipe';
 export * from './access/principal';
 export * from './access/decorators';
 export * from './health/health.module';
+export * from './cache-policy';
