@@ -26,22 +26,22 @@ const isProxyAddress = (item: string) => {
 
 /**
  * Which proxies may tell the client's address (X-Forwarded-For): unset, none (the socket address is
- * the client); a hop count; or a comma-separated list of proxy addresses and CIDR ranges. Never
+ * the client); else a comma-separated list of proxy addresses and CIDR ranges. Not a hop count:
+ * Fastify 5.12 trusts nobody with one (it cannot check that the nearest peer is a proxy), and never
  * "trust everyone", which would let any client choose the address its rate limits key on.
  */
 const trustProxy = z
   .string()
   .optional()
-  .transform((value, context): false | number | string[] => {
+  .transform((value, context): false | string[] => {
     const text = value?.trim() ?? '';
     if (text === '' || text === 'false') return false;
-    if (/^\d+$/.test(text)) return Number(text);
     const items = text.split(',').map((item) => item.trim());
     const bad = items.find((item) => !isProxyAddress(item));
     if (bad !== undefined) {
       context.addIssue({
         code: z.ZodIssueCode.custom,
-        message: `must be a hop count or a comma-separated list of proxy addresses or CIDR ranges ("${bad}" is neither)`,
+        message: `must be a comma-separated list of proxy addresses or CIDR ranges ("${bad}" is neither; hop counts are not supported)`,
       });
       return z.NEVER;
     }
