@@ -1,33 +1,33 @@
 import { lazy, Suspense } from 'react';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
-import HomePage from './pages/HomePage';
-import InvitationPage from './pages/InvitationPage';
-import MunicipalityPage from './pages/MunicipalityPage';
-import NotFoundPage from './pages/NotFoundPage';
-import ResumePage from './pages/ResumePage';
+import HomePage from './home/HomePage';
+import InvitationPage from './surveys/pages/InvitationPage';
+import MunicipalityPage from './home/MunicipalityPage';
+import NotFoundPage from './components/NotFoundPage';
+import ResumePage from './surveys/pages/ResumePage';
 import { matchPath, useLocation, type Location } from './router';
 
 // survey-core and its renderer are most of the bundle: only the survey page loads them.
-const SurveyPage = lazy(() => import('./pages/SurveyPage'));
+const SurveyPage = lazy(() => import('./surveys/pages/SurveyPage'));
 // Results (with Chart.js) and the staff area are chunks of their own, loaded when opened.
-const ResultsListPage = lazy(() => import('./pages/results/ResultsListPage'));
-const PublicResultsPage = lazy(() => import('./pages/results/PublicResultsPage'));
+const ResultsListPage = lazy(() => import('./results/pages/ResultsListPage'));
+const PublicResultsPage = lazy(() => import('./results/pages/PublicResultsPage'));
 // Meetings, consultations and sign-ups (with the QR code drawer); their staff side likewise.
-const MeetingsListPage = lazy(() => import('./pages/meetings/MeetingsListPage'));
-const ConsultationPage = lazy(() => import('./pages/meetings/ConsultationPage'));
-const MeetingPage = lazy(() => import('./pages/meetings/MeetingPage'));
-const ManageSignupPage = lazy(() => import('./pages/meetings/ManageSignupPage'));
-const StaffConsultationsPage = lazy(() => import('./pages/staff/StaffConsultationsPage'));
-const StaffConsultationPage = lazy(() => import('./pages/staff/StaffConsultationPage'));
-const StaffMeetingPage = lazy(() => import('./pages/staff/StaffMeetingPage'));
-const StaffParticipationPage = lazy(() => import('./pages/staff/StaffParticipationPage'));
-const StaffSignInPage = lazy(() => import('./pages/staff/StaffSignInPage'));
-const StaffSurveysPage = lazy(() => import('./pages/staff/StaffSurveysPage'));
-const StaffResultsPage = lazy(() => import('./pages/staff/StaffResultsPage'));
+const MeetingsListPage = lazy(() => import('./consultations/pages/MeetingsListPage'));
+const ConsultationPage = lazy(() => import('./consultations/pages/ConsultationPage'));
+const MeetingPage = lazy(() => import('./consultations/pages/MeetingPage'));
+const ManageSignupPage = lazy(() => import('./consultations/pages/ManageSignupPage'));
+const StaffConsultationsPage = lazy(() => import('./consultations/workspace/StaffConsultationsPage'));
+const StaffConsultationPage = lazy(() => import('./consultations/workspace/StaffConsultationPage'));
+const StaffMeetingPage = lazy(() => import('./consultations/workspace/StaffMeetingPage'));
+const StaffParticipationPage = lazy(() => import('./consultations/workspace/StaffParticipationPage'));
+const StaffSignInPage = lazy(() => import('./workspace/StaffSignInPage'));
+const StaffSurveysPage = lazy(() => import('./surveys/workspace/StaffSurveysPage'));
+const StaffResultsPage = lazy(() => import('./results/workspace/StaffResultsPage'));
 // The results pages on a hand-made document; `import.meta.env.DEV` is false in builds, so the
 // fixture never reaches production.
-const FixtureResultsPage = import.meta.env.DEV ? lazy(() => import('./pages/results/FixtureResultsPage')) : null;
+const FixtureResultsPage = import.meta.env.DEV ? lazy(() => import('./results/pages/FixtureResultsPage')) : null;
 
 function route({ pathname, search, hash }: Location) {
   if (pathname === '/' || pathname === '') return <HomePage />;

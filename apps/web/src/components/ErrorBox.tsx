@@ -1,5 +1,5 @@
-import { ApiError, type ErrorDetail } from '../api';
-import { useI18n } from '../i18n';
+import { ApiError, type ErrorDetail } from '../surveys/api';
+import { useI18n } from './i18n';
 
 /** Turns whatever failed into words for a resident, in the current language where we can. */
 export function useErrorText(): (error: unknown) => string {

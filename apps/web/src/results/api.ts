@@ -1,4 +1,4 @@
-import { request } from '../api';
+import { request } from '../surveys/api';
 import type { PublishedSurveySummary, ResultsDocument } from './types';
 
 const enc = encodeURIComponent;
