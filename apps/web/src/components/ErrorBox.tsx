@@ -1,4 +1,4 @@
-import { ApiError, type ErrorDetail } from '../surveys/api';
+import { ApiError, type ErrorDetail } from './request';
 import { useI18n } from './i18n';
 
 /** Turns whatever failed into words for a resident, in the current language where we can. */

@@ -4,7 +4,6 @@ import { formatMoment, localized } from '../../components/i18n';
 import { useResultsI18n } from '../../results/i18n';
 import { Link } from '../../router';
 import { staffApi, type StaffSurvey } from '../../workspace/api';
-import { noticeUnauthenticated } from '../../workspace/session';
 import { StaffFrame } from '../../workspace/StaffFrame';
 import { useLoad } from '../../components/useLoad';
 import { useTitle } from '../../components/useTitle';
@@ -17,10 +16,7 @@ export default function StaffSurveysPage() {
 
 function SurveyList() {
   const { r } = useResultsI18n();
-  const surveys = useLoad('staff-surveys', () => staffApi.surveys().catch((error: unknown) => {
-    noticeUnauthenticated(error);
-    throw error;
-  }));
+  const surveys = useLoad('staff-surveys', () => staffApi.surveys());
 
   return (
     <>
@@ -47,9 +43,7 @@ function SurveyCard({ survey }: { survey: StaffSurvey }) {
   const { lang, t, r } = useResultsI18n();
   // A nicety: a failure leaves the slug as the title.
   const title = useLoad(`staff-survey-title:${survey.id}:${survey.currentVersion}`, () =>
-    survey.title
-      ? Promise.resolve(localized(survey.title, lang))
-      : survey.currentVersion
+    survey.currentVersion
         ? staffApi.version(survey.id, survey.currentVersion).then((v) => v.definition.title).catch(() => null)
         : Promise.resolve(null),
   );
