@@ -25,6 +25,9 @@ const StaffMeetingPage = lazy(() => import('./consultations/workspace/StaffMeeti
 const StaffParticipationPage = lazy(() => import('./consultations/workspace/StaffParticipationPage'));
 const StaffSignInPage = lazy(() => import('./workspace/StaffSignInPage'));
 const StaffSurveysPage = lazy(() => import('./surveys/workspace/StaffSurveysPage'));
+const NewSurveyPage = lazy(() => import('./surveys/workspace/NewSurveyPage'));
+const SurveyWorkspacePage = lazy(() => import('./surveys/workspace/SurveyWorkspacePage'));
+const SurveyPreviewPage = lazy(() => import('./surveys/workspace/SurveyPreviewPage'));
 const StaffResultsPage = lazy(() => import('./results/workspace/StaffResultsPage'));
 // The results pages on a hand-made document; `import.meta.env.DEV` is false in builds, so the
 // fixture never reaches production.
@@ -73,6 +76,12 @@ export const routes: RouteObject[] = [
       { path: 'results/:slug', element: at(({ slug }) => <PublicResultsPage key={slug} slug={slug!} />) },
       { path: 'staff', element: <StaffSignInPage /> },
       { path: 'staff/surveys', element: <StaffSurveysPage /> },
+      { path: 'staff/surveys/new', element: <NewSurveyPage /> },
+      { path: 'staff/surveys/:id', element: at(({ id }) => <SurveyWorkspacePage key={id} surveyId={id!} />) },
+      {
+        path: 'staff/surveys/:id/versions/:version/preview',
+        element: at(({ id, version }) => <SurveyPreviewPage key={`${id}:${version}`} surveyId={id!} version={Number(version)} />),
+      },
       { path: 'staff/surveys/:id/results', element: at(({ id }) => <StaffResultsPage key={id} surveyId={id!} />) },
       { path: 'staff/consultations', element: <StaffConsultationsPage /> },
       { path: 'staff/consultations/:id', element: at(({ id }) => <StaffConsultationPage key={id} id={id!} />) },
