@@ -10,6 +10,8 @@ export interface NewMessage {
   recipient: string;
   subject: string;
   body: string;
+  /** The meeting_message row (a message sent to many at once) this one belongs to, for the history. */
+  batchId?: string | null;
 }
 
 /**
@@ -21,8 +23,8 @@ export async function enqueueMessages(tx: EntityManager, messages: NewMessage[])
   if (!messages.length) return [];
   const rows: { id: string }[] = await tx.query(
     `WITH stored AS (
-       INSERT INTO message (signup_id, kind, channel, recipient, subject, body)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+       INSERT INTO message (signup_id, kind, channel, recipient, subject, body, batch_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[])
        RETURNING id
      ), queued AS (
        INSERT INTO outbox (queue, job_name, job_id, payload)
@@ -36,6 +38,7 @@ export async function enqueueMessages(tx: EntityManager, messages: NewMessage[])
       messages.map((m) => m.recipient),
       messages.map((m) => m.subject),
       messages.map((m) => m.body),
+      messages.map((m) => m.batchId ?? null),
     ],
   );
   return rows.map((row) => row.id);

@@ -36,7 +36,7 @@ export class SignupsWorker implements OnApplicationBootstrap, OnApplicationShutd
 
   private async process(job: Job): Promise<{ reminded?: number; purgedMeetings?: number }> {
     if (job.name === REMIND) {
-      const reminded = await this.dataSource.transaction((tx) => sendReminders(tx, this.config, job.data.meetingId));
+      const reminded = await this.dataSource.transaction((tx) => sendReminders(tx, this.config, job.data.meetingId, job.data.startsAt));
       this.logger.log(`Meeting ${job.data.meetingId}: ${reminded} reminders queued`);
       return { reminded };
     }
