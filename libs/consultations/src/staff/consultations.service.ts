@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { AccessScope } from '@app/http';
+import { addToOutbox, jobSpec } from '@app/jobs';
 import { enqueueMessages } from '@app/mail';
 import { MunicipalitiesService } from '@app/municipalities';
 import { consultationNotFound, invalidField, meetingAlreadyCancelled, outsideScope, reportOnlyByPublishing } from '../consultations.errors';
@@ -95,12 +96,8 @@ export class ConsultationsService {
         );
       }
       // The reminder is a delayed BullMQ job, handed over by the outbox with its due time.
-      await tx.query(
-        `INSERT INTO outbox (queue, job_name, job_id, payload, run_at)
-         SELECT 'signups', 'remind', 'remind-' || m.id, jsonb_build_object('meetingId', m.id), m.starts_at - make_interval(mins => $2)
-           FROM meeting m WHERE m.id = $1 AND m.starts_at - make_interval(mins => $2) > now()`,
-        [id, this.config.REMINDER_LEAD_MINUTES],
-      );
+      const remindAt = new Date(new Date(dto.startsAt).getTime() - this.config.REMINDER_LEAD_MINUTES * 60_000);
+      if (remindAt.getTime() > Date.now()) await addToOutbox(tx, [jobSpec('signups', 'remind', { meetingId: id as string })], { runAt: remindAt });
       return id as string;
     });
     const [view] = await this.dataSource.query(`${MEETING_VIEW_SQL} WHERE m.id = $1`, [id]);
