@@ -1,5 +1,24 @@
+import { Client } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from './migrations';
+
+/**
+ * A pg client that drops its connection when a statement passes query_timeout. pg only stops
+ * waiting for the answer; the connection still carries the unanswered statement, so the ROLLBACK
+ * TypeORM sends next (and any later query on it) would wait a full timeout again. Dropped, the
+ * ROLLBACK fails at once and the pool opens a fresh connection when one is next needed.
+ */
+class ClientDroppedOnTimeout extends Client {
+  override query(...args: unknown[]): never {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (result && typeof (result as Promise<unknown>).then === 'function') {
+      (result as Promise<unknown>).catch((error: Error) => {
+        if (error?.message === 'Query read timeout') (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      });
+    }
+    return result as never;
+  }
+}
 
 export interface DatabaseOptions {
   url: string;
@@ -31,7 +50,7 @@ export function dataSourceOptions({ url, poolSize = 10, entities = [], queryTime
     extra: {
       max: poolSize,
       application_name: 'local-democracy',
-      ...(queryTimeoutMs ? { statement_timeout: queryTimeoutMs, query_timeout: queryTimeoutMs } : {}),
+      ...(queryTimeoutMs ? { statement_timeout: queryTimeoutMs, query_timeout: queryTimeoutMs, Client: ClientDroppedOnTimeout } : {}),
       ...(connectTimeoutMs ? { connectionTimeoutMillis: connectTimeoutMs } : {}),
       // A server that vanished without closing the socket (frozen host, dropped network) is noticed.
       keepAlive: true,
