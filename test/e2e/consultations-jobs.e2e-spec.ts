@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { sendReminders } from '../../libs/consultations/src/worker/reminders';
 import { bullPrefix } from '../../libs/jobs/src';
 import { createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { confirmedSignUp, createMeeting, createOpenConsultation, manage, person, signUp } from '../support/consultation-fixtures';
+import { confirmedSignUp, createMeeting, createOpenConsultation, manage, person, signUp, reminderJobId } from '../support/consultation-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
 import { FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';
 
@@ -64,8 +64,8 @@ describe('consultations: background jobs', () => {
     expect(waiting.body.status).toBe('waitlisted');
 
     worker = await startInProcessWorker(t.config);
-    await waitFor('the reminder handed to BullMQ', async () => (await queue.getJob(`remind-${meeting.id}`)) !== undefined);
-    const job = (await queue.getJob(`remind-${meeting.id}`))!;
+    await waitFor('the reminder handed to BullMQ', async () => (await queue.getJob(reminderJobId(meeting))) !== undefined);
+    const job = (await queue.getJob(reminderJobId(meeting)))!;
     expect(await job.getState()).toBe('delayed');
     expect(job.opts.delay).toBeGreaterThan(1000);
 
@@ -89,12 +89,12 @@ describe('consultations: background jobs', () => {
     const reminders = await messageRows(meeting.id, 'reminder');
     expect(reminders.map((m) => m.recipient).sort()).toEqual(['ona@example.lt', 'petras@example.lt']);
     expect(readFileSync(join(mailDir, `${reminders.find((m) => m.recipient.startsWith('petras'))!.id}.eml`), 'utf8')).toContain('A reminder of the meeting');
-    expect(await (await queue.getJob(`remind-${meeting.id}`))!.getState()).toBe('completed');
+    expect(await (await queue.getJob(reminderJobId(meeting)))!.getState()).toBe('completed');
 
     // The job running again (a retry, a second worker) reminds nobody twice.
     const ds = await new DataSource({ type: 'postgres', url: t.config.DATABASE_URL }).initialize();
     try {
-      expect(await ds.transaction((tx) => sendReminders(tx, meeting.id))).toBe(0);
+      expect(await ds.transaction((tx) => sendReminders(tx, t.config, meeting.id))).toBe(0);
     } finally {
       await ds.destroy();
     }
@@ -126,7 +126,7 @@ describe('consultations: background jobs', () => {
     const came = await confirmedSignUp(t, meeting.id, person({ name: 'Petras Petraitis', organisation: 'Bendruomenė' }));
     await confirmedSignUp(t, meeting.id, person());
     await confirmedSignUp(t, kept.id, person({ name: 'Liks Vardas' }));
-    await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: came.body.checkinCode }).expect(200);
+    await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: came.body.checkinCode, overrideReason: "checked in before the day" }).expect(200);
     // The messages go out while the meeting is ahead.
     const sentIds = async () => (await t.db.query(`SELECT m.id FROM message m JOIN signup s ON s.id = m.signup_id WHERE s.meeting_id = $1`, [meeting.id])).rows.map((r) => r.id as string);
     worker = await startInProcessWorker({ ...t.config, RETENTION_SWEEP_MS: 3600_000 });

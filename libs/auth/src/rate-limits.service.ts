@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes, type IRateLimiterStoreOptions } from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { REDIS } from '@app/redis';
 import { tooManyRequests } from './auth.errors';
+import { redisLimiter, type LimiterOptions } from './redis-limiter';
 
 /** Locks after repeated lockouts double, up to a day. */
 const MAX_LOCK_SECONDS = 24 * 3600;
 
 /**
- * Redis-backed so the limits hold across several api processes. Client addresses are what
- * TRUST_PROXY lets Fastify believe (request.ip).
+ * Redis-backed so the limits hold across several api processes, in-process while Redis is down
+ * (redis-limiter.ts). Client addresses are what TRUST_PROXY lets Fastify believe (request.ip).
  *
  * - Public routes: per address, generously (an office or a mobile carrier puts many residents
  *   behind one address); per target (one response id), strictly, whoever sends them.
@@ -32,7 +33,7 @@ export class RateLimitsService {
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) private readonly config: AppConfig) {
     const prefix = config.REDIS_KEY_PREFIX;
-    const limiter = (options: Omit<IRateLimiterStoreOptions, 'storeClient'>) => new RateLimiterRedis({ storeClient: redis, ...options });
+    const limiter = (options: LimiterOptions) => redisLimiter(redis, options);
     this.lockSeconds = config.LOGIN_LOCK_MINUTES * 60;
     this.publicRequests = limiter({ keyPrefix: `${prefix}rl:public`, points: config.RATE_LIMIT_PUBLIC_PER_MINUTE, duration: 60 });
     this.targetRequests = limiter({ keyPrefix: `${prefix}rl:target`, points: config.RATE_LIMIT_TARGET_PER_MINUTE, duration: 60 });

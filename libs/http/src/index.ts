@@ -7,3 +7,4 @@ export * from './access/principal';
 export * from './access/decorators';
 export * from './health/health.module';
 export * from './cache-policy';
+export * from './service-unavailable';

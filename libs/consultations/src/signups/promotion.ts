@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '@app/config';
 import { enqueueMessages } from '@app/mail';
 import { signupMessage, type MeetingForMessage, type Recipient } from './signup-messages';
 
@@ -7,7 +8,7 @@ import { signupMessage, type MeetingForMessage, type Recipient } from './signup-
  * The caller holds the meeting's row lock, so no new sign-up can take a freed place in between;
  * nobody is promoted once the meeting is cancelled or has started.
  */
-export async function promoteWaitlist(tx: EntityManager, meetingId: string): Promise<number> {
+export async function promoteWaitlist(tx: EntityManager, _config: AppConfig, meetingId: string): Promise<number> {
   let promoted = 0;
   for (;;) {
     const [next]: (Recipient & MeetingForMessage)[] = await tx.query(

@@ -200,7 +200,7 @@ export class SignupsService {
       await tx.query(`UPDATE signup SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [id]);
       // A pending sign-up was never confirmed: nothing to tell, no place to give back.
       if (signup.status !== 'pending') await enqueueMessages(tx, [signupMessage('cancelled', meeting, signup)]);
-      if (signup.status === 'confirmed') await promoteWaitlist(tx, meetingId);
+      if (signup.status === 'confirmed') await promoteWaitlist(tx, this.config, meetingId);
     });
     return this.view(this.dataSource.manager, id);
   }
@@ -208,7 +208,8 @@ export class SignupsService {
   async calendar(token: string | undefined): Promise<string> {
     const id = this.idFrom(token);
     const [row]: (CalendarMeeting & { language: Language })[] = await this.dataSource.query(
-      `SELECT m.id, m.title_lt, m.title_en, m.starts_at, m.ends_at, m.place, m.online_url, m.cancelled_at, c.institution, s.language
+      `SELECT m.id, m.title_lt, m.title_en, m.starts_at, m.ends_at, m.place, m.online_url, m.cancelled_at,
+              CASE s.language WHEN 'en' THEN c.institution_en ELSE c.institution END AS institution, s.language
          FROM signup s JOIN meeting m ON m.id = s.meeting_id JOIN consultation c ON c.id = m.consultation_id WHERE s.id = $1`,
       [id],
     );
