@@ -72,7 +72,7 @@ describe('jobs: the reconciler restores what Redis lost', () => {
   };
 
   it('re-creates every due job after FLUSHALL, and each runs once', async () => {
-    // Work that is due: a compile (six responses), a reminder five seconds away, two confirmations.
+    // Work that is due: a compile (six responses), a reminder five seconds away, two people's messages.
     await createMunicipality(t.db, 'birzai');
     const researcher = await createAccount(t.db, 'researcher');
     const staff = await createAccount(t.db, 'staff', ['birzai']);
@@ -97,7 +97,8 @@ describe('jobs: the reconciler restores what Redis lost', () => {
     const handedOver = await jobIds();
     expect(handedOver.filter((id) => id.startsWith('compile-'))).toHaveLength(1);
     expect(handedOver).toContain(reminderJobId(meeting));
-    expect(handedOver.filter((id) => id.startsWith('message-'))).toHaveLength(2);
+    // Each person: the email with the link to confirm, then the confirmation.
+    expect(handedOver.filter((id) => id.startsWith('message-'))).toHaveLength(4);
 
     // Redis loses everything.
     await client.flushall();

@@ -65,8 +65,8 @@ describe('meeting and consultation edits', () => {
     expect(res.body).toMatchObject({ changed: ['capacity'], promoted: 2, notified: 0, meeting: { capacity: 3, confirmed: 3, waitlisted: 1, seatsLeft: 0 } });
     const statuses = await t.db.query(`SELECT id, status FROM signup WHERE meeting_id = $1 ORDER BY position`, [meeting.id]);
     expect(statuses.rows.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted']);
-    expect(await kinds(second.body.id)).toEqual(['waitlisted', 'promoted']);
-    expect(await kinds(fourth.body.id)).toEqual(['waitlisted']);
+    expect(await kinds(second.body.id)).toEqual(['confirm_request', 'waitlisted', 'promoted']);
+    expect(await kinds(fourth.body.id)).toEqual(['confirm_request', 'waitlisted']);
     const audit = await t.db.query(`SELECT actor_account_id, action, target_id, details FROM audit_log WHERE target_id = $1`, [meeting.id]);
     expect(audit.rows).toEqual([{ actor_account_id: staff.id, action: 'meeting.updated', target_id: meeting.id, details: { fields: ['capacity'], promoted: 2, notified: 0 } }]);
   });
@@ -138,7 +138,7 @@ describe('meeting and consultation edits', () => {
     await waitFor('the reminder at the new time', async () =>
       (await t.db.query(`SELECT 1 FROM message WHERE signup_id = $1 AND kind = 'reminder' AND sent_at IS NOT NULL`, [ona.body.id])).rowCount === 1, 25000);
     expect(await kinds(ona.body.id)).toEqual(expect.arrayContaining(['confirmation', 'meeting_changed', 'reminder']));
-    expect(await kinds(waiting.body.id)).toEqual(['waitlisted', 'meeting_changed']);
+    expect(await kinds(waiting.body.id)).toEqual(['confirm_request', 'waitlisted', 'meeting_changed']);
     expect(await countRows(t.db, 'message', `kind = 'reminder' AND signup_id = $1`, [ona.body.id])).toBe(1);
   });
 

@@ -151,12 +151,14 @@ export class SignupsService {
    */
   async confirm(token: string | undefined): Promise<SignupView> {
     const id = this.idFrom(token);
-    const [row] = await this.dataSource.query(
-      `SELECT s.id, s.language, s.email, s.phone, s.checkin_code, s.meeting_id FROM signup s WHERE s.id = $1`,
+    // One read for what both possible messages need: the person and the meeting.
+    const [row]: (Recipient & MeetingForMessage & { meeting_id: string })[] = await this.dataSource.query(
+      `SELECT s.id, s.language, s.email, s.phone, s.checkin_code, s.meeting_id, m.title_lt, m.title_en, m.starts_at, m.place, m.online_url
+         FROM signup s JOIN meeting m ON m.id = s.meeting_id WHERE s.id = $1`,
       [id],
     );
     if (!row) throw manageTokenInvalid();
-    const meeting = await this.readMeeting(this.dataSource.manager, row.meeting_id);
+    const meeting: MeetingForMessage = row;
     const recipient: Recipient = row;
     const confirmed = signupMessage('confirmation', meeting, recipient);
     const waitlisted = signupMessage('waitlisted', meeting, recipient);
