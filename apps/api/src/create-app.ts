@@ -8,7 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
-import { createValidationPipe, HttpExceptionFilter } from '@app/http';
+import { createValidationPipe, CsvDownloadInterceptor, HttpExceptionFilter } from '@app/http';
 import { AppModule } from './app.module';
 
 /** Builds the api exactly as production runs it; tests and benchmarks call this too. */
@@ -22,6 +22,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalInterceptors(new CsvDownloadInterceptor());
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
