@@ -57,3 +57,6 @@ export const signUp = (t: TestApp, meetingId: string, body: Record<string, unkno
 
 export const manage = (t: TestApp, method: 'get' | 'post', path: string, token: string) =>
   t.http[method](`/api/public/signup${path}`).set('x-manage-token', token);
+
+/** The reminder's job id as the registry derives it: the meeting and the start time it was planned for. */
+export const reminderJobId = (meeting: { id: string; startsAt: string }) => `remind-${meeting.id}-${Date.parse(meeting.startsAt)}`;

@@ -61,3 +61,31 @@ export interface ConsultationView {
   report: { heardLt: string; heardEn: string; decidedLt: string; decidedEn: string; publishedAt: Date } | null;
   meetings?: MeetingView[];
 }
+
+/** One sign-up as its meeting's staff see it (GET /api/meetings/:id/signups). */
+export interface SignupRow {
+  id: string;
+  position: number;
+  status: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  organisation: string | null;
+  partnerOrganisation: string | null;
+  checkinCode: string | null;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  attendedAt: Date | null;
+  purged: boolean;
+}
+
+/** Participation against targets (GET /api/participation). */
+export interface ParticipationRow {
+  /** null: all municipalities together (shown to admins and researchers only). */
+  municipalityCode: string | null;
+  kind: string;
+  meetings: number;
+  confirmed: number;
+  attended: number;
+  target: number | null;
+}

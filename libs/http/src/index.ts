@@ -6,3 +6,4 @@ export * from './access/principal';
 export * from './access/decorators';
 export * from './health/health.module';
 export * from './csv/csv-download';
+export * from './service-unavailable';

@@ -1,28 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 
 export type Load<T> =
   | { state: 'loading' }
   | { state: 'error'; error: unknown; retry: () => void }
   | { state: 'ready'; data: T };
 
-/** Runs `load` whenever `key` changes; a result that arrives after the key moved on is dropped. */
+/**
+ * Loads through the shared TanStack Query cache under `key`: going back to a page shows what it
+ * showed at once (and refreshes it), and two parts of a page asking for the same key share one
+ * request. `key` must name what is loaded (e.g. `meeting:<id>`), as it did before.
+ */
 export function useLoad<T>(key: string, load: () => Promise<T>): Load<T> {
-  const [attempt, setAttempt] = useState(0);
-  const [result, setResult] = useState<{ key: string; value: Load<T> }>({ key, value: { state: 'loading' } });
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    setResult({ key, value: { state: 'loading' } });
-    load().then(
-      (data) => live && setResult({ key, value: { state: 'ready', data } }),
-      (error: unknown) => live && setResult({ key, value: { state: 'error', error, retry } }),
-    );
-    return () => {
-      live = false;
-    };
-    // `load` is a fresh closure each render; `key` says when it really changed.
-  }, [key, attempt, retry]);
-
-  return result.key === key ? result.value : { state: 'loading' };
+  // The cache refuses `undefined` as data; a loader that found nothing answers null instead.
+  const query = useQuery({ queryKey: [key], queryFn: async () => ((await load()) ?? null) as T });
+  if (query.isPending) return { state: 'loading' };
+  if (query.isError) return { state: 'error', error: query.error, retry: () => void query.refetch() };
+  return { state: 'ready', data: query.data };
 }

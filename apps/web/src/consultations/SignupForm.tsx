@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../surveys/api';
+import { ApiError } from '../components/request';
 import { ErrorBox } from '../components/ErrorBox';
 import { focusFirst, mergeErrors, serverFieldErrors } from '../components/fieldErrors';
 import { FieldError, TextField } from '../components/TextField';

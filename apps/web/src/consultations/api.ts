@@ -1,4 +1,4 @@
-import { ApiError, errorFrom, request } from '../surveys/api';
+import { ApiError, errorFrom, request } from '../components/request';
 import type { Lang } from '../components/i18n';
 
 /** The public (no sign-in) consultations and sign-up API; mirrors libs/consultations/src/meeting-view.ts. */

@@ -1,4 +1,5 @@
 /** The public (no sign-in) part of the platform API that residents' browsers call. */
+import { request } from '../components/request';
 
 export type Localizable = string | Record<string, string>;
 
@@ -65,94 +66,6 @@ export interface ResumedResponse {
   status: ResponseStatus;
   /** null once submitted: the server no longer hands answers out. */
   answers: Record<string, unknown> | null;
-}
-
-export interface ErrorDetail {
-  field: string;
-  question?: string;
-  reason: string;
-}
-
-/** An HTTP answer other than 2xx; status 0 means the server was never reached. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: ErrorDetail[] = [],
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-
-  get isNetwork(): boolean {
-    return this.status === 0;
-  }
-}
-
-export interface RequestOptions {
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Extra attempts after a network failure or a busy server; only for idempotent requests. */
-  retries?: number;
-  /** Lets a save finish while the page is being closed. */
-  keepalive?: boolean;
-}
-
-const RETRY_DELAYS_MS = [800, 2000, 4000];
-const MAX_RETRY_AFTER_MS = 10_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Shared with the results and staff clients (results/api.ts, staff/api.ts). */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const init: RequestInit = {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    credentials: 'same-origin',
-    keepalive: options.keepalive,
-  };
-  const retries = options.retries ?? 0;
-
-  for (let attempt = 0; ; attempt++) {
-    let res: Response;
-    try {
-      res = await fetch(path, init);
-    } catch {
-      if (attempt < retries) {
-        await sleep(RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]);
-        continue;
-      }
-      throw new ApiError(0, 'NETWORK', 'Network error');
-    }
-    if (res.ok) {
-      return (res.status === 204 ? undefined : await res.json()) as T;
-    }
-    const transient = res.status === 429 || res.status === 502 || res.status === 503 || res.status === 504;
-    if (transient && attempt < retries) {
-      const retryAfter = Number(res.headers.get('retry-after')) * 1000;
-      const delay = retryAfter > 0 ? retryAfter : RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
-      if (delay <= MAX_RETRY_AFTER_MS) {
-        await sleep(delay);
-        continue;
-      }
-    }
-    throw await errorFrom(res);
-  }
-}
-
-/** The ApiError for a non-2xx answer; shared with callers that need the raw body (a calendar file). */
-export async function errorFrom(res: Response): Promise<ApiError> {
-  try {
-    const body = (await res.json()) as { code?: string; message?: unknown; details?: ErrorDetail[] };
-    const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? res.statusText);
-    return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, message, Array.isArray(body.details) ? body.details : []);
-  } catch {
-    return new ApiError(res.status, `HTTP_${res.status}`, res.statusText || `HTTP ${res.status}`);
-  }
 }
 
 const enc = encodeURIComponent;

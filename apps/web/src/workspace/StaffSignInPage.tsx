@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../surveys/api';
+import { ApiError } from '../components/request';
 import { useErrorText } from '../components/ErrorBox';
 import { Loading } from '../components/Loading';
 import { useResultsI18n } from '../results/i18n';

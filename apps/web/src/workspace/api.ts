@@ -1,52 +1,14 @@
-import { ApiError, request, type RequestOptions } from '../surveys/api';
+import { ApiError, change, request, type Json } from '../components/request';
+import type { AccountView } from '../../../../libs/auth/src/account-view';
+import type { SurveyView } from '../../../../libs/surveys/src/survey-view';
 import type { CompilationView, PublicationView, ResultsDocument } from '../results/types';
 
-/** Mirrors libs/auth/src/dto/account.dto.ts (AccountView). */
-export type Role = 'admin' | 'staff' | 'researcher';
-
-export interface Account {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  municipalityCodes: string[];
-  disabled: boolean;
-}
-
-/** Mirrors SurveyView in libs/surveys/src/surveys.service.ts (dates arrive as ISO strings). */
-export interface StaffSurvey {
-  id: string;
-  slug: string;
-  accessMode: string;
-  anonymous: boolean;
-  languages: string[];
-  breakdowns: string[];
-  opensAt: string | null;
-  closesAt: string | null;
-  municipalityCodes: string[];
-  versions: { id: string; version: number; publishedAt: string | null; createdAt: string }[];
-  currentVersion: number | null;
-  /** Not in SurveyView today; shown when the server adds it. */
-  title?: unknown;
-}
+/** The server's own view types, imported type-only (erased at build): they cannot drift. */
+export type { Role } from '../../../../libs/auth/src/account-view';
+export type Account = Json<AccountView>;
+export type StaffSurvey = Json<SurveyView>;
 
 const enc = encodeURIComponent;
-
-/** The auth guard wants the session's CSRF token (a readable cookie) echoed on every change. */
-const CSRF_COOKIE = 'dp_csrf';
-const CSRF_HEADER = 'X-CSRF-Token';
-
-function csrfToken(): string {
-  for (const part of document.cookie.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === CSRF_COOKIE) return decodeURIComponent(rest.join('='));
-  }
-  return '';
-}
-
-export function change<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  return request<T>(method, path, { ...options, headers: { ...options.headers, [CSRF_HEADER]: csrfToken() } });
-}
 
 export const staffApi = {
   signIn(email: string, password: string): Promise<{ account: Account; csrfToken: string; expiresAt: string }> {

@@ -1,10 +1,11 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { ApiError } from '../surveys/api';
+import { onUnauthenticated } from '../components/request';
 import { staffApi, type Account } from './api';
 
 /**
- * Who is signed in, shared by the staff pages. `undefined` until /api/auth/me answered; null when
- * nobody is (or the session ended: any 401 from a staff call says so).
+ * Who is signed in, shared by the workspace pages. `undefined` until /api/auth/me answered; null
+ * when nobody is. The request wrapper reports every 401 here, so a session that ended anywhere
+ * sends the person to sign in the same way.
  */
 type State = { account: Account | null | undefined; error: unknown };
 
@@ -28,10 +29,9 @@ export function setAccount(account: Account | null): void {
   set({ account, error: null });
 }
 
-/** Call with any error from a staff request: a 401 means the session is gone. */
-export function noticeUnauthenticated(error: unknown): void {
-  if (error instanceof ApiError && error.status === 401 && state.account) set({ account: null, error: null });
-}
+onUnauthenticated(() => {
+  if (state.account) set({ account: null, error: null });
+});
 
 export function retryAccount(): void {
   set({ account: undefined, error: null });

@@ -11,21 +11,8 @@ import { normaliseCheckinCode } from '../signups/checkin-codes';
 import { everyoneSignedUp, sendBatch } from '../signups/message-batches';
 import { meetingInScope } from './meeting-scope';
 
-export interface SignupRow {
-  id: string;
-  position: number;
-  status: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  organisation: string | null;
-  partnerOrganisation: string | null;
-  checkinCode: string | null;
-  createdAt: Date;
-  cancelledAt: Date | null;
-  attendedAt: Date | null;
-  purged: boolean;
-}
+import type { SignupRow } from '../meeting-view';
+export type { SignupRow } from '../meeting-view';
 
 /** Staff work with one meeting's sign-ups: the list (and CSV), check-in, and messages to all. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { ApiError } from '../../surveys/api';
+import { ApiError } from '../../components/request';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useStaffMeetingsI18n } from './i18n';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { ApiError } from '../../surveys/api';
+import { ApiError } from '../../components/request';
 import { ErrorBox } from '../../components/ErrorBox';
 import { FieldError } from '../../components/TextField';
 import { useLoad } from '../../components/useLoad';

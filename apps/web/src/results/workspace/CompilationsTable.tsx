@@ -5,7 +5,6 @@ import { formatNumber, formatPercent, municipalityLabel } from '../format';
 import { useResultsI18n } from '../i18n';
 import type { CompilationView } from '../types';
 import { staffApi } from '../../workspace/api';
-import { noticeUnauthenticated } from '../../workspace/session';
 import { isActive, type Compilations } from './useCompilations';
 
 interface Props {
@@ -33,7 +32,6 @@ export function CompilationsTable({ surveyId, version, compilations }: Props) {
       compilations.merge(answer.items);
       setRequested(true);
     } catch (caught) {
-      noticeUnauthenticated(caught);
       setError(caught);
     } finally {
       setBusy(null);

@@ -6,7 +6,6 @@ import { useResultsI18n } from '../i18n';
 import type { ItemDescription, PublicationView } from '../types';
 import { Link } from '../../router';
 import { staffApi } from '../../workspace/api';
-import { noticeUnauthenticated } from '../../workspace/session';
 
 interface Props {
   surveyId: string;
@@ -38,7 +37,6 @@ export function PublicationPanel({ surveyId, slug, version, items, publication, 
       setDone(r.withdrawnOk);
       setConfirming(false);
     } catch (caught) {
-      noticeUnauthenticated(caught);
       setError(caught);
     } finally {
       setBusy(false);
@@ -148,7 +146,6 @@ function PublishForm({
       const chosen = questions.map((q) => q.name).filter((name) => checked.has(name));
       onPublished(await staffApi.publish(surveyId, version, chosen));
     } catch (caught) {
-      noticeUnauthenticated(caught);
       setError(caught);
     } finally {
       setBusy(false);

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { ApiError } from '../../surveys/api';
+import { ApiError } from '../../components/request';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
 import { surveyTitle } from '../format';
@@ -11,7 +11,6 @@ import { Link, navigate, useLocation } from '../../router';
 import { staffApi, type Account } from '../../workspace/api';
 import { CompilationsTable } from './CompilationsTable';
 import { PublicationPanel } from './PublicationPanel';
-import { noticeUnauthenticated } from '../../workspace/session';
 import { StaffFrame } from '../../workspace/StaffFrame';
 import { useCompilations } from './useCompilations';
 import { useLoad } from '../../components/useLoad';
@@ -21,16 +20,11 @@ export default function StaffResultsPage({ surveyId }: { surveyId: string }) {
   return <StaffFrame>{(account) => <StaffResults surveyId={surveyId} account={account} />}</StaffFrame>;
 }
 
-const reportUnauthenticated = <T,>(promise: Promise<T>): Promise<T> =>
-  promise.catch((error: unknown) => {
-    noticeUnauthenticated(error);
-    throw error;
-  });
 
 function StaffResults({ surveyId, account }: { surveyId: string; account: Account }) {
   const { lang, r } = useResultsI18n();
   const { pathname, search } = useLocation();
-  const survey = useLoad(`staff-survey:${surveyId}`, () => reportUnauthenticated(staffApi.survey(surveyId)));
+  const survey = useLoad(`staff-survey:${surveyId}`, () => staffApi.survey(surveyId));
   const compilations = useCompilations(surveyId);
   const ids = { version: useId() };
 
@@ -48,7 +42,7 @@ function StaffResults({ surveyId, account }: { surveyId: string; account: Accoun
   // ...and when the publication changes, which moves the document's status.
   const publishedKey = publication?.value ? `${publication.value.version}@${publication.value.publishedAt}` : '-';
   const doc = useKeptLoad(version === null ? null : `${surveyId}:${version}:${compiledKey}:${publishedKey}`, () =>
-    reportUnauthenticated(staffApi.results(surveyId, version!)),
+    staffApi.results(surveyId, version!),
   );
 
   const [publicationError, setPublicationError] = useState<unknown>(null);
@@ -56,7 +50,7 @@ function StaffResults({ surveyId, account }: { surveyId: string; account: Accoun
   useEffect(() => {
     let live = true;
     setPublicationError(null);
-    reportUnauthenticated(staffApi.publication(surveyId)).then(
+    staffApi.publication(surveyId).then(
       (value) => live && setPublication({ value }),
       (error: unknown) => live && setPublicationError(error),
     );

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompilationStatus, CompilationView } from '../types';
 import { staffApi } from '../../workspace/api';
-import { noticeUnauthenticated } from '../../workspace/session';
 
 const POLL_MS = 2000;
 const ACTIVE: ReadonlySet<CompilationStatus> = new Set(['queued', 'running', 'retrying']);
@@ -43,7 +42,6 @@ export function useCompilations(surveyId: string): Compilations {
       },
       (caught: unknown) => {
         if (cancelled) return;
-        noticeUnauthenticated(caught);
         setError(caught);
       },
     );

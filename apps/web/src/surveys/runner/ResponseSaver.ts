@@ -1,4 +1,5 @@
-import { api, ApiError, type ResponseStatus, type SavedResponse, type SaveResponseBody } from '../api';
+import { api, type ResponseStatus, type SavedResponse, type SaveResponseBody } from '../api';
+import { ApiError } from '../../components/request';
 import { saveProgress, type Progress } from '../../components/storage';
 
 export type SaveState =
