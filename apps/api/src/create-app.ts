@@ -1,11 +1,12 @@
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { createValidationPipe, CsvDownloadInterceptor, HttpExceptionFilter } from '@app/http';
 import { AppModule } from './app.module';
+import { openApiConfig } from './openapi-config';
 import { registerCompression, registerSecurityHeaders, serveWebApp } from './web-transport';
 
 /** Builds the api exactly as production runs it; tests and benchmarks call this too. */
@@ -25,16 +26,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   await registerSecurityHeaders(app, config);
   await app.register(fastifyCookie);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Local democracy platform API')
-      .setDescription('Resident surveys, municipalities and accounts. Public routes are under /api/public.')
-      .setVersion('0.1')
-      .addBearerAuth()
-      .addCookieAuth('dp_session')
-      .build(),
-  );
+  const document = SwaggerModule.createDocument(app, openApiConfig());
   SwaggerModule.setup('api/docs', app, document);
 
   if (!(await serveWebApp(app, config))) {

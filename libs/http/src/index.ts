@@ -7,3 +7,4 @@ export * from './access/decorators';
 export * from './health/health.module';
 export * from './csv/csv-download';
 export * from './service-unavailable';
+export * from './openapi';

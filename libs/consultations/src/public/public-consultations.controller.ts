@@ -4,6 +4,8 @@ import { Public } from '@app/http';
 import { SignUpDto } from '../dto/signup.dto';
 import { SignupsService } from '../signups/signups.service';
 import { PublicConsultationsService } from './public-consultations.service';
+import { ApiDoc, schema as s } from '@app/http';
+import { consultationSchema, newSignupSchema, publicMeetingSchema, signupViewSchema } from '../consultations.openapi';
 
 const MANAGE_HEADER = 'x-manage-token';
 
@@ -21,32 +23,38 @@ export class PublicConsultationsController {
   ) {}
 
   @Get('municipalities/:code/meetings')
+  @ApiDoc('Upcoming meetings of a municipality', { schema: s.list(publicMeetingSchema) })
   upcoming(@Param('code') code: string) {
     return this.consultations.upcomingMeetings(code);
   }
 
   @Get('municipalities/:code/consultations')
+  @ApiDoc('Consultations of a municipality', { schema: s.list(consultationSchema) })
   consultationsOf(@Param('code') code: string) {
     return this.consultations.consultations(code);
   }
 
   @Get('consultations/:id')
+  @ApiDoc('A consultation with its meetings and outcome report', { schema: consultationSchema })
   consultation(@Param('id', ParseUUIDPipe) id: string) {
     return this.consultations.consultation(id);
   }
 
   @Get('meetings/:id')
+  @ApiDoc('A meeting with the consent text of its sign-up form', { schema: publicMeetingSchema })
   meeting(@Param('id', ParseUUIDPipe) id: string) {
     return this.consultations.meeting(id);
   }
 
   /** 201 with status confirmed or waitlisted, the manage link and the check-in code. */
   @Post('meetings/:id/signups')
+  @ApiDoc('Sign up: confirmed or waitlisted, with the manage link', { status: 201, schema: newSignupSchema })
   signUp(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SignUpDto) {
     return this.signups.signUp(id, dto);
   }
 
   @Get('signup')
+  @ApiDoc('Your sign-up (manage token in x-manage-token)', { schema: signupViewSchema })
   @ApiHeader({ name: MANAGE_HEADER, required: true })
   @Header('cache-control', 'no-store')
   get(@Headers(MANAGE_HEADER) token: string | undefined) {
@@ -54,6 +62,7 @@ export class PublicConsultationsController {
   }
 
   @Post('signup/cancel')
+  @ApiDoc('Cancel your sign-up (the place goes to the waitlist)', { schema: signupViewSchema })
   @HttpCode(200)
   @ApiHeader({ name: MANAGE_HEADER, required: true })
   cancel(@Headers(MANAGE_HEADER) token: string | undefined) {
@@ -61,6 +70,7 @@ export class PublicConsultationsController {
   }
 
   @Get('signup/calendar.ics')
+  @ApiDoc('The meeting as an iCalendar file', { produces: 'text/calendar' })
   @ApiHeader({ name: MANAGE_HEADER, required: true })
   @ApiProduces('text/calendar')
   @Header('content-type', 'text/calendar; charset=utf-8')
