@@ -1,3 +1,4 @@
+import { jobSpec } from '../../libs/jobs/src';
 import type { TestAccount } from './factories';
 import type { TestApp } from './test-app';
 
@@ -42,6 +43,10 @@ export async function createMeeting(t: TestApp, staff: TestAccount, consultation
   return res.body as { id: string; startsAt: string; endsAt: string; titleLt: string; capacity: number };
 }
 
+/** The id of the reminder job planned for the meeting's current start time (as the registry derives it). */
+export const reminderJobId = (meeting: { id: string; startsAt: string }) =>
+  jobSpec('signups', 'remind', { meetingId: meeting.id, startsAt: meeting.startsAt }).jobId;
+
 let people = 0;
 /** A sign-up body for a new person (unique email), with consent. */
 export const person = (extra: Record<string, unknown> = {}) => ({
@@ -57,6 +62,3 @@ export const signUp = (t: TestApp, meetingId: string, body: Record<string, unkno
 
 export const manage = (t: TestApp, method: 'get' | 'post', path: string, token: string) =>
   t.http[method](`/api/public/signup${path}`).set('x-manage-token', token);
-
-/** The reminder's job id as the registry derives it: the meeting and the start time it was planned for. */
-export const reminderJobId = (meeting: { id: string; startsAt: string }) => `remind-${meeting.id}-${Date.parse(meeting.startsAt)}`;
