@@ -22,6 +22,7 @@ const ManageSignupPage = lazy(() => import('./consultations/pages/ManageSignupPa
 const StaffConsultationsPage = lazy(() => import('./consultations/workspace/StaffConsultationsPage'));
 const StaffConsultationPage = lazy(() => import('./consultations/workspace/StaffConsultationPage'));
 const StaffMeetingPage = lazy(() => import('./consultations/workspace/StaffMeetingPage'));
+const AttendanceSheetPage = lazy(() => import('./consultations/workspace/AttendanceSheetPage'));
 const StaffParticipationPage = lazy(() => import('./consultations/workspace/StaffParticipationPage'));
 const StaffSignInPage = lazy(() => import('./workspace/StaffSignInPage'));
 const StaffSurveysPage = lazy(() => import('./surveys/workspace/StaffSurveysPage'));
@@ -90,6 +91,7 @@ export const routes: RouteObject[] = [
         path: 'staff/meetings/:id/check-in',
         element: at(({ id }, { search }) => <StaffMeetingPage key={`${id}:check-in`} id={id!} checkInCode={search.get('code')} />),
       },
+      { path: 'staff/meetings/:id/attendance-sheet', element: at(({ id }) => <AttendanceSheetPage key={id} id={id!} />) },
       { path: 'staff/participation', element: <StaffParticipationPage /> },
       ...(FixtureResultsPage ? [{ path: 'dev/results-fixture', element: <FixtureResultsPage /> }] : []),
       { path: '*', element: <NotFoundPage /> },
