@@ -186,6 +186,18 @@ describe('access matrix: staff are confined to their municipality', () => {
     }
     await t.http.get('/api/admin/accounts').set(admin.auth).expect(200);
     await t.http.get('/api/admin/audit').set(admin.auth).expect(200);
+    // Account changes are the admin's: staff and researchers get 403 and change nothing.
+    const hash = (await t.db.query(`SELECT password_hash FROM account WHERE id = $1`, [zarasaiStaff.id])).rows[0].password_hash;
+    for (const who of [birzaiStaff, researcher]) {
+      await t.http.post(`/api/admin/accounts/${zarasaiStaff.id}/password`).set(who.auth).send({ newPassword: 'taken over by a colleague' }).expect(403);
+      await t.http.get(`/api/admin/accounts/${zarasaiStaff.id}/tokens`).set(who.auth).expect(403);
+      await t.http.delete(`/api/admin/accounts/${zarasaiStaff.id}/tokens/${randomUUID()}`).set(who.auth).expect(403);
+    }
+    expect((await t.db.query(`SELECT password_hash FROM account WHERE id = $1`, [zarasaiStaff.id])).rows[0].password_hash).toBe(hash);
+    await t.http.get('/api/auth/me').set(zarasaiStaff.auth).expect(200);
+    for (const [method, path] of [['post', '/api/auth/password'], ['get', '/api/auth/tokens'], ['delete', `/api/auth/tokens/${randomUUID()}`]] as const) {
+      expect((await t.http[method](path).expect(401)).body.code).toBe('NOT_SIGNED_IN');
+    }
     for (const path of ['/api/surveys', `/api/surveys/${zarasai.surveyId}`, '/api/admin/accounts', '/api/auth/me', '/api/admin/audit']) {
       const res = await t.http.get(path).expect(401);
       expect(res.body.code).toBe('NOT_SIGNED_IN');

@@ -4,9 +4,11 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { REDIS } from '@app/redis';
 import { tooManyRequests } from './auth.errors';
+import { redisLimiter } from './redis-limiter';
 
 /**
- * Redis-backed so the limits hold across several api processes. Two limits:
+ * Redis-backed so the limits hold across several api processes, in-process while Redis is down
+ * (redis-limiter.ts). Two limits:
  * public endpoints per client address, and failed sign-ins per email and per address.
  */
 @Injectable()
@@ -18,21 +20,18 @@ export class RateLimitsService {
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) private readonly config: AppConfig) {
     const prefix = config.REDIS_KEY_PREFIX;
     const lockSeconds = config.LOGIN_LOCK_MINUTES * 60;
-    this.publicRequests = new RateLimiterRedis({
-      storeClient: redis,
+    this.publicRequests = redisLimiter(redis, {
       keyPrefix: `${prefix}rl:public`,
       points: config.RATE_LIMIT_PUBLIC_PER_MINUTE,
       duration: 60,
     });
-    this.failedLoginsByEmail = new RateLimiterRedis({
-      storeClient: redis,
+    this.failedLoginsByEmail = redisLimiter(redis, {
       keyPrefix: `${prefix}rl:login-email`,
       points: config.LOGIN_MAX_FAILURES,
       duration: lockSeconds,
       blockDuration: lockSeconds,
     });
-    this.failedLoginsByAddress = new RateLimiterRedis({
-      storeClient: redis,
+    this.failedLoginsByAddress = redisLimiter(redis, {
       keyPrefix: `${prefix}rl:login-ip`,
       points: config.LOGIN_MAX_FAILURES * 4,
       duration: lockSeconds,

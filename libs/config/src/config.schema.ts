@@ -32,13 +32,28 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: intFrom(1, 12),
   API_TOKEN_TTL_DAYS: intFrom(1, 90),
   COOKIE_SECURE: flag(false),
+  /** How long a password reset link works (it works once). */
+  PASSWORD_RESET_TTL_MINUTES: intFrom(5, 60),
   WEB_DIST_DIR: z.string().default('dist/web'),
   DB_POOL_SIZE: intFrom(1, 10),
+  // Timeouts: a request that cannot be served answers 503 with Retry-After instead of hanging.
+  /** Longest an api statement may run (client-side query_timeout and server-side statement_timeout). */
+  DB_QUERY_TIMEOUT_MS: intFrom(100, 4000),
+  /** Longest wait for a new PostgreSQL connection, or for a free one in the pool. */
+  DB_CONNECT_TIMEOUT_MS: intFrom(100, 3000),
+  /** The worker's statement limit: compiles count a million responses in one statement. */
+  WORKER_DB_QUERY_TIMEOUT_MS: intFrom(1000, 15 * 60 * 1000),
+  /** Longest the api waits for a Redis command (rate limits) before using its in-process fallback. */
+  REDIS_COMMAND_TIMEOUT_MS: intFrom(50, 1000),
+  /** How long a process starting up keeps retrying PostgreSQL and Redis before it gives up. */
+  STARTUP_RETRY_SECONDS: intFrom(0, 60),
   // Background jobs (apps/worker)
   WORKER_CONCURRENCY: intFrom(1, 2),
   OUTBOX_POLL_MS: intFrom(50, 500),
   JOB_ATTEMPTS: intFrom(1, 5),
   JOB_BACKOFF_MS: intFrom(10, 5000),
+  /** How often each worker re-creates from PostgreSQL the jobs BullMQ should hold (and does at start). */
+  JOB_RECONCILE_MS: intFrom(1000, 5 * 60 * 1000),
   /** How long a job's lock lasts: a killed worker's job is taken over after about this long. */
   JOB_LOCK_MS: intFrom(1000, 30000),
   /** New responses ask for a recompile this many seconds later, so a stream of responses compiles once. */

@@ -5,3 +5,4 @@ export * from './validation.pipe';
 export * from './access/principal';
 export * from './access/decorators';
 export * from './health/health.module';
+export * from './service-unavailable';

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { addToOutbox, jobSpec } from '@app/jobs';
 
 export type MessageChannel = 'email' | 'sms';
 
@@ -22,15 +23,9 @@ export interface NewMessage {
 export async function enqueueMessages(tx: EntityManager, messages: NewMessage[]): Promise<string[]> {
   if (!messages.length) return [];
   const rows: { id: string }[] = await tx.query(
-    `WITH stored AS (
-       INSERT INTO message (signup_id, kind, channel, recipient, subject, body, batch_id)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[])
-       RETURNING id
-     ), queued AS (
-       INSERT INTO outbox (queue, job_name, job_id, payload)
-       SELECT 'messages', 'send', 'message-' || id, jsonb_build_object('messageId', id) FROM stored
-     )
-     SELECT id FROM stored`,
+    `INSERT INTO message (signup_id, kind, channel, recipient, subject, body, batch_id)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[])
+     RETURNING id`,
     [
       messages.map((m) => m.signupId),
       messages.map((m) => m.kind),
@@ -41,5 +36,6 @@ export async function enqueueMessages(tx: EntityManager, messages: NewMessage[])
       messages.map((m) => m.batchId ?? null),
     ],
   );
+  await addToOutbox(tx, rows.map((row) => jobSpec('messages', 'send', { messageId: row.id })));
   return rows.map((row) => row.id);
 }

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { OutboxDispatcher, QueueWorker, QUEUES } from '@app/jobs';
+import { JobReconciler, jobSpec, OutboxDispatcher, QueueWorker, QUEUES, unknownJob, type PendingJob, type QueueJob } from '@app/jobs';
 import { Mailer, type OutgoingMessage } from './mailer';
 
-const RETRY_SWEEP = 'retry-sweep';
+/** Kinds of message whose text and address are deleted as soon as they are sent. */
+const FORGOTTEN_ONCE_SENT = ['password_reset'];
 
 /**
  * Sends messages. The row is locked while it is sent and marked sent in the same transaction, so
@@ -16,26 +16,43 @@ const RETRY_SWEEP = 'retry-sweep';
 @Injectable()
 export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MessagesWorker.name);
-  private worker: QueueWorker | undefined;
+  private worker: QueueWorker<'messages'> | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
     private readonly dispatcher: OutboxDispatcher,
+    reconciler: JobReconciler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    reconciler.register({ queue: QUEUES.messages, pending: () => this.unsentMessages() });
+  }
 
   onApplicationBootstrap(): void {
-    this.worker = new QueueWorker(this.config, QUEUES.messages, (job: Job<{ messageId: string }>) => this.process(job), this.logger);
-    this.worker.repeat(this.dispatcher, RETRY_SWEEP, this.config.MESSAGE_RETRY_SWEEP_MS);
+    this.worker = new QueueWorker(this.config, QUEUES.messages, (job) => this.process(job), this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
   }
 
-  private process(job: Job<{ messageId: string }>): Promise<unknown> {
-    return job.name === RETRY_SWEEP ? this.retryUnsent() : this.send(job.data.messageId);
+  private process(job: QueueJob<'messages'>): Promise<unknown> {
+    switch (job.name) {
+      case 'retry-sweep':
+        return this.retryUnsent();
+      case 'send':
+        return this.send(job.data.messageId);
+      default:
+        return unknownJob(job);
+    }
+  }
+
+  /** Every message not yet sent should have a send job (a failed one is the retry sweep's). */
+  private async unsentMessages(): Promise<PendingJob[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM message WHERE sent_at IS NULL AND purged_at IS NULL ORDER BY created_at LIMIT 5000`,
+    );
+    return rows.map((row) => ({ spec: jobSpec('messages', 'send', { messageId: row.id }) }));
   }
 
   /**
@@ -52,10 +69,10 @@ export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShut
     const queue = this.dispatcher.queue(QUEUES.messages);
     let requeued = 0;
     for (const { id, old } of rows) {
-      const jobId = `message-${id}`;
-      const job = await queue.getJob(jobId);
+      const spec = jobSpec('messages', 'send', { messageId: id });
+      const job = await queue.getJob(spec.jobId);
       if (job && (await job.getState()) === 'failed') await job.retry();
-      else if (!job && old) await queue.add('send', { messageId: id }, { jobId });
+      else if (!job && old) await queue.add(spec.name, spec.payload, { jobId: spec.jobId });
       else continue;
       requeued++;
     }
@@ -77,7 +94,16 @@ export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShut
         // Mail servers quote the address back; the log and the row keep the reason without it.
         return { failed: (error as Error).message.replaceAll(message.recipient, '<recipient>').slice(0, 500) };
       }
-      await tx.query(`UPDATE message SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [messageId]);
+      // A message carrying a secret (a password reset link) is not kept once sent: the database holds only the link's hash.
+      await tx.query(
+        `UPDATE message SET sent_at = now(), attempts = attempts + 1, last_error = NULL,
+                recipient = CASE WHEN kind = ANY($2) THEN NULL ELSE recipient END,
+                subject = CASE WHEN kind = ANY($2) THEN NULL ELSE subject END,
+                body = CASE WHEN kind = ANY($2) THEN NULL ELSE body END,
+                purged_at = CASE WHEN kind = ANY($2) THEN now() ELSE purged_at END
+          WHERE id = $1`,
+        [messageId, FORGOTTEN_ONCE_SENT],
+      );
       return 'sent' as const;
     });
     if (typeof outcome === 'string') return outcome;

@@ -118,7 +118,7 @@ export class ConsultationsService {
           [id, ids, dto.quotas.map((q) => q.seats)],
         );
       }
-      await scheduleReminder(tx, this.config, id, `remind-${id}`);
+      await scheduleReminder(tx, this.config, id);
       return id as string;
     });
     const [view] = await this.dataSource.query(`${MEETING_VIEW_SQL} WHERE m.id = $1`, [id]);

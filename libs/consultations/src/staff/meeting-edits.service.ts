@@ -47,7 +47,7 @@ export class MeetingEditsService {
       if (plan.changed.includes('startsAt')) {
         // Everyone is reminded again, for the new time, by a new job; the old one finds the time changed.
         await tx.query(`UPDATE signup SET reminded_at = NULL WHERE meeting_id = $1`, [meetingId]);
-        reminderPlanned = await scheduleReminder(tx, this.config, meetingId, `remind-${meetingId}-${Date.now()}`);
+        reminderPlanned = await scheduleReminder(tx, this.config, meetingId);
       }
       let notified = 0;
       if (plan.timeChanged || plan.placeChanged) {
