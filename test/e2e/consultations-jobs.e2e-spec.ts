@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { sendReminders } from '../../libs/consultations/src/worker/reminders';
 import { bullPrefix } from '../../libs/jobs/src';
 import { createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { createMeeting, createOpenConsultation, manage, person, signUp } from '../support/consultation-fixtures';
+import { createMeeting, createOpenConsultation, manage, person, signUp, reminderJobId } from '../support/consultation-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
 import { FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';
 
@@ -64,8 +64,8 @@ describe('consultations: background jobs', () => {
     expect(waiting.body.status).toBe('waitlisted');
 
     worker = await startInProcessWorker(t.config);
-    await waitFor('the reminder handed to BullMQ', async () => (await queue.getJob(`remind-${meeting.id}`)) !== undefined);
-    const job = (await queue.getJob(`remind-${meeting.id}`))!;
+    await waitFor('the reminder handed to BullMQ', async () => (await queue.getJob(reminderJobId(meeting))) !== undefined);
+    const job = (await queue.getJob(reminderJobId(meeting)))!;
     expect(await job.getState()).toBe('delayed');
     expect(job.opts.delay).toBeGreaterThan(1000);
 
@@ -84,7 +84,7 @@ describe('consultations: background jobs', () => {
     const reminders = await messageRows(meeting.id, 'reminder');
     expect(reminders.map((m) => m.recipient).sort()).toEqual(['+37061234567', 'ona@example.lt']);
     expect(readFileSync(join(mailDir, `${reminders.find((m) => m.recipient.startsWith('+'))!.id}.sms.txt`), 'utf8')).toContain('A reminder of the meeting');
-    expect(await (await queue.getJob(`remind-${meeting.id}`))!.getState()).toBe('completed');
+    expect(await (await queue.getJob(reminderJobId(meeting)))!.getState()).toBe('completed');
 
     // The job running again (a retry, a second worker) reminds nobody twice.
     const ds = await new DataSource({ type: 'postgres', url: t.config.DATABASE_URL }).initialize();

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/database/src';
 import { bullPrefix, JobReconciler, OutboxDispatcher, QUEUE_NAMES, type QueueName } from '../../libs/jobs/src';
 import { createAccount, createMunicipality } from '../support/factories';
-import { createMeeting, createOpenConsultation, person, signUp } from '../support/consultation-fixtures';
+import { createMeeting, createOpenConsultation, person, signUp, reminderJobId } from '../support/consultation-fixtures';
 import { freePort, startRedis, stopProcess } from '../support/private-services';
 import { answer, createPublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -96,7 +96,7 @@ describe('jobs: the reconciler restores what Redis lost', () => {
     }
     const handedOver = await jobIds();
     expect(handedOver.filter((id) => id.startsWith('compile-'))).toHaveLength(1);
-    expect(handedOver).toContain(`remind-${meeting.id}`);
+    expect(handedOver).toContain(reminderJobId(meeting));
     expect(handedOver.filter((id) => id.startsWith('message-'))).toHaveLength(2);
 
     // Redis loses everything.

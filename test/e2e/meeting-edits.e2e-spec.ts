@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { bullPrefix } from '../../libs/jobs/src';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { createMeeting, createOpenConsultation, inHours, person, signUp } from '../support/consultation-fixtures';
+import { createMeeting, createOpenConsultation, inHours, person, signUp, reminderJobId } from '../support/consultation-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
 import { FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';
 
@@ -118,8 +118,8 @@ describe('meeting and consultation edits', () => {
     const ona = await signUp(t, meeting.id, person({ name: 'Ona Onaitė', contact: 'ona.edit@example.lt' })).expect(201);
     const waiting = await signUp(t, meeting.id, person({ contact: '+37061200000', language: 'en' })).expect(201);
     worker = await startInProcessWorker(t.config);
-    await waitFor('the first reminder handed to BullMQ', async () => (await queue.getJob(`remind-${meeting.id}`)) !== undefined);
-    const oldJob = (await queue.getJob(`remind-${meeting.id}`))!;
+    await waitFor('the first reminder handed to BullMQ', async () => (await queue.getJob(reminderJobId(meeting))) !== undefined);
+    const oldJob = (await queue.getJob(reminderJobId(meeting)))!;
 
     // Moved to 60 min 8 s from now: the new reminder is due in about 8 s.
     const startsAt = new Date(Date.now() + 3_608_000).toISOString();

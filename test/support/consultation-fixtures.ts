@@ -1,3 +1,4 @@
+import { jobSpec } from '../../libs/jobs/src';
 import type { TestAccount } from './factories';
 import type { TestApp } from './test-app';
 
@@ -41,6 +42,10 @@ export async function createMeeting(t: TestApp, staff: TestAccount, consultation
     .expect(201);
   return res.body as { id: string; startsAt: string; endsAt: string; titleLt: string; capacity: number };
 }
+
+/** The id of the reminder job planned for the meeting's current start time (as the registry derives it). */
+export const reminderJobId = (meeting: { id: string; startsAt: string }) =>
+  jobSpec('signups', 'remind', { meetingId: meeting.id, startsAt: meeting.startsAt }).jobId;
 
 let people = 0;
 /** A sign-up body for a new person (unique email), with consent. */
