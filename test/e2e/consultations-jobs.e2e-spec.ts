@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { sendReminders } from '../../libs/consultations/src/worker/reminders';
 import { bullPrefix } from '../../libs/jobs/src';
 import { createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { createMeeting, createOpenConsultation, manage, person, signUp, reminderJobId } from '../support/consultation-fixtures';
+import { createMeeting, createOpenConsultation, manage, person, reminderJobId, signUp } from '../support/consultation-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
 import { FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';
 

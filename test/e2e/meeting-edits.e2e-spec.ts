@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { bullPrefix } from '../../libs/jobs/src';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { createMeeting, createOpenConsultation, inHours, person, signUp, reminderJobId } from '../support/consultation-fixtures';
+import { createMeeting, createOpenConsultation, inHours, person, reminderJobId, signUp } from '../support/consultation-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
 import { FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';
 
@@ -127,6 +127,7 @@ describe('meeting and consultation edits', () => {
     expect(res.body).toMatchObject({ changed: ['startsAt', 'endsAt', 'signupDeadline'], notified: 2, reminderPlanned: true });
     expect(new Date(res.body.meeting.endsAt).getTime() - new Date(startsAt).getTime()).toBe(2 * 3600_000);
     const [{ job_id: newJobId }] = (await t.db.query(`SELECT job_id FROM outbox WHERE job_name = 'remind' ORDER BY created_at DESC LIMIT 1`)).rows;
+    expect(newJobId).toBe(reminderJobId({ id: meeting.id, startsAt: res.body.meeting.startsAt }));
     expect(newJobId).not.toBe(oldJob.id);
 
     // The old job runs now instead of in 2 h (before the new one is due): it finds the time changed and reminds nobody.

@@ -5,4 +5,5 @@ export * from './validation.pipe';
 export * from './access/principal';
 export * from './access/decorators';
 export * from './health/health.module';
+export * from './csv/csv-download';
 export * from './service-unavailable';

@@ -1,8 +1,8 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Public } from '@app/http';
+import { CsvLanguageParam, Public, type CsvLanguage } from '@app/http';
 import { ResultsQueryDto } from './dto/results.dto';
-import { resultsToCsv } from './results-csv';
+import { ResultsCsvQueryDto, resultsCsvDownload } from './results-csv';
 import { ResultsService } from './results.service';
 
 /** Published results: anonymised tables anyone may read, per municipality, as JSON or CSV. */
@@ -24,9 +24,7 @@ export class PublicResultsController {
 
   @Get(':slug/csv')
   @ApiProduces('text/csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="results.csv"')
-  async csv(@Param('slug') slug: string, @Query() query: ResultsQueryDto) {
-    return resultsToCsv(await this.results.forPublic(slug, query.municipality));
+  async csv(@Param('slug') slug: string, @Query() query: ResultsCsvQueryDto, @CsvLanguageParam() language: CsvLanguage) {
+    return resultsCsvDownload(await this.results.forPublic(slug, query.municipality), language, query.municipality);
   }
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AccessScope, CurrentPrincipal, CurrentScope, Roles, type Principal } from '@app/http';
+import { Audited } from '@app/audit';
+import { AccessScope, CsvLanguageParam, CurrentPrincipal, CurrentScope, Roles, type CsvLanguage, type Principal } from '@app/http';
 import { CompilationsService } from './compilations.service';
 import { PublishResultsDto, RequestCompileDto, ResultsQueryDto } from './dto/results.dto';
 import { PublicationService } from './publication.service';
-import { resultsToCsv } from './results-csv';
+import { ResultsCsvQueryDto, resultsCsvDownload } from './results-csv';
 import { ResultsService } from './results.service';
 
 /**
@@ -40,12 +41,18 @@ export class ResultsController {
     return this.results.forStaff(scope, id, query);
   }
 
+  /** results-<survey>-<date>.csv with a byte-order mark; headers in ?lang=lt|en or the browser's language. */
   @Get('csv')
   @ApiProduces('text/csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="results.csv"')
-  async csv(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Query() query: ResultsQueryDto) {
-    return resultsToCsv(await this.results.forStaff(scope, id, query));
+  @Audited('results.exported', 'survey')
+  async csv(
+    @CurrentScope() scope: AccessScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ResultsCsvQueryDto,
+    @CsvLanguageParam() language: CsvLanguage,
+  ) {
+    const { lang: _lang, ...resultsQuery } = query;
+    return resultsCsvDownload(await this.results.forStaff(scope, id, resultsQuery), language, query.municipality);
   }
 
   @Get('publication')
@@ -55,6 +62,7 @@ export class ResultsController {
 
   @Put('publication')
   @Roles('admin', 'researcher')
+  @Audited('results.published', 'survey')
   publish(
     @CurrentScope() scope: AccessScope,
     @CurrentPrincipal() principal: Principal,
@@ -66,6 +74,7 @@ export class ResultsController {
 
   @Delete('publication')
   @Roles('admin', 'researcher')
+  @Audited('results.withdrawn', 'survey')
   @HttpCode(204)
   async withdraw(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string) {
     await this.publications.withdraw(scope, id);

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Header, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AccessScope, CurrentPrincipal, CurrentScope, Roles, type Principal } from '@app/http';
+import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Audited } from '@app/audit';
+import { AccessScope, CsvLanguageParam, CurrentPrincipal, CurrentScope, Roles, type CsvLanguage, type Principal } from '@app/http';
 import { CreateInvitationsDto } from './dto/invitation.dto';
 import { CreateSurveyDto, NewVersionDto, UpdateSurveyDto } from './dto/survey.dto';
 import { InvitationsService } from './invitations/invitations.service';
@@ -81,15 +82,15 @@ export class SurveysController {
   /** Tokens are shown once, in this CSV: only their hashes are kept. */
   @Post(':id/invitations')
   @ApiProduces('text/csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="invitations.csv"')
-  @Header('cache-control', 'no-store')
+  @ApiQuery({ name: 'lang', required: false, enum: ['lt', 'en'] })
+  @Audited('invitations.exported', 'survey')
   createInvitations(
     @CurrentScope() scope: AccessScope,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateInvitationsDto,
+    @CsvLanguageParam() language: CsvLanguage,
   ) {
-    return this.invitations.generateCsv(scope, id, dto);
+    return this.invitations.generateCsv(scope, id, dto, language);
   }
 
   @Get(':id/invitations')

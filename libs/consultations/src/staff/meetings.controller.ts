@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AccessScope, CurrentPrincipal, CurrentScope, Roles, type Principal } from '@app/http';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AccessScope, CsvLanguageParam, CurrentPrincipal, CurrentScope, Roles, type CsvLanguage, type Principal } from '@app/http';
 import { CheckInDto, StaffMessageDto, UpdateMeetingDto } from '../dto/meeting.dto';
 import { ConsultationsService } from './consultations.service';
 import { MeetingEditsService } from './meeting-edits.service';
@@ -31,13 +31,12 @@ export class MeetingsController {
     return { items: await this.signups.list(scope, id) };
   }
 
+  /** Named like signups-birzai-2026-12-12.csv; headers in ?lang=lt|en or the browser's language. */
   @Get('signups.csv')
   @ApiProduces('text/csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="signups.csv"')
-  @Header('cache-control', 'no-store')
-  csv(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string) {
-    return this.signups.csv(scope, id);
+  @ApiQuery({ name: 'lang', required: false, enum: ['lt', 'en'] })
+  csv(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @CsvLanguageParam() language: CsvLanguage) {
+    return this.signups.csv(principal, id, language);
   }
 
   @Get('attendance-sheet')
