@@ -18,6 +18,7 @@ import { SignupList } from './SignupList';
 import { useRefreshable } from './useRefreshable';
 import { StaffFrame } from '../../workspace/StaffFrame';
 import { useTitle } from '../../components/useTitle';
+import { withLang } from '../../components/withLang';
 
 /** `/staff/meetings/:id` (and `/check-in?code=`, where a scanned QR code lands): check-in, sign-ups, messages, cancelling. */
 export default function StaffMeetingPage({ id, checkInCode }: { id: string; checkInCode?: string | null }) {
@@ -100,7 +101,7 @@ function StaffMeeting({ id, checkInCode }: { id: string; checkInCode?: string | 
           {s.signupsTitle}
         </h2>
         <p>
-          <a className="button button--secondary button--small" href={consultationsApi.signupsCsvUrl(id)} download data-testid="signups-csv">
+          <a className="button button--secondary button--small" href={withLang(consultationsApi.signupsCsvUrl(id), lang)} download data-testid="signups-csv">
             {s.downloadCsv}
           </a>{' '}
           <Link className="button button--secondary button--small" to={`/staff/meetings/${encodeURIComponent(id)}/attendance-sheet`} data-testid="attendance-sheet-link">
