@@ -197,8 +197,15 @@ describe('consultations, meetings and sign-ups', () => {
     }
     expect(await countRows(t.db, 'signup')).toBe(before);
     expect(await countRows(t.db, 'message')).toBe(messagesBefore);
-    // Cancelling after the meeting started is refused too.
-    await t.db.query(`UPDATE meeting SET signup_deadline = now() - interval '2 days', starts_at = now() - interval '1 day', ends_at = now() - interval '20 hours' WHERE id = $1`, [closed.id]);
+    // Cancelling after the meeting started is refused too: the place stays, nobody is told anything.
+    const started = await createMeeting(t, staff, consultationId);
+    const attendee = await signUp(t, started.id, person()).expect(201);
+    await t.db.query(`UPDATE meeting SET signup_deadline = now() - interval '2 hours', starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour' WHERE id = $1`, [started.id]);
+    const messagesBeforeCancel = await countRows(t.db, 'message');
+    const refused = await manage(t, 'post', '/cancel', attendee.body.manageToken).expect(410);
+    expect(refused.body.code).toBe('MEETING_PAST');
+    expect((await t.db.query(`SELECT status FROM signup WHERE id = $1`, [attendee.body.id])).rows).toEqual([{ status: 'confirmed' }]);
+    expect(await countRows(t.db, 'message')).toBe(messagesBeforeCancel);
   });
 
   it('answers bad input with 400 naming the field, and one contact holds one place per meeting', async () => {
