@@ -64,6 +64,34 @@ export function killHard(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * The api as its own OS process (from source), listening on `port`; resolves once /api/health
+ * answers 200. Tracked like the workers: killed by killSpawnedWorkers() and on exit.
+ */
+export async function spawnApiProcess(config: AppConfig, port: number): Promise<ChildProcess> {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+  for (const [key, value] of Object.entries(config)) if (value !== undefined) env[key] = String(value);
+  env.PORT = String(port);
+  env.HOST = '127.0.0.1';
+  const child = killOnExit(
+    spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
+  );
+  spawnedWorkers.add(child);
+  child.once('exit', () => spawnedWorkers.delete(child));
+  let errors = '';
+  child.stderr!.on('data', (data: Buffer) => (errors += data.toString()));
+  await waitFor(`the api on port ${port}`, async () => {
+    if (child.exitCode !== null) throw new Error(`api exited (${child.exitCode}) before it was ready:\n${errors}`);
+    return fetch(`http://127.0.0.1:${port}/api/health`).then((res) => res.ok, () => false);
+  });
+  child.unref();
+  (child.stderr as unknown as { unref?: () => void }).unref?.();
+  return child;
+}
+
 /** Kills every worker process a test spawned and waits until each is gone. */
 export async function killSpawnedWorkers(): Promise<void> {
   await Promise.all([...spawnedWorkers].map((child) => killHard(child)));
