@@ -121,7 +121,7 @@ describe('consultations: background jobs', () => {
     const came = await signUp(t, meeting.id, person({ name: 'Petras Petraitis', organisation: 'Bendruomenė' })).expect(201);
     await signUp(t, meeting.id, person()).expect(201);
     await signUp(t, kept.id, person({ name: 'Liks Vardas' })).expect(201);
-    await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: came.body.checkinCode }).expect(200);
+    await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: came.body.checkinCode, overrideReason: "checked in before the day" }).expect(200);
     // The meeting took place three days ago: past its one-day retention. The other, two days ago, within its 30.
     await t.db.query(`UPDATE meeting SET signup_deadline = now() - interval '4 days', starts_at = now() - interval '3 days',
                         ends_at = now() - interval '3 days' + interval '2 hours' WHERE id = $1`, [meeting.id]);

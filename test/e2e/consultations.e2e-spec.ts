@@ -60,21 +60,32 @@ describe('consultations, meetings and sign-ups', () => {
       expect.objectContaining({ name: 'Jonas', phone: '+37061234567', attended: 'no' }),
     ]);
 
-    // Check-in: typed in lower case with a space, as people do; a second time says so.
+    // Check-in opens on the meeting day (two days away): before it, only with a reason, which is stored.
+    const early = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: ona.body.checkinCode }).expect(409);
+    expect(early.body).toMatchObject({ code: 'CHECKIN_NOT_MEETING_DAY', details: [{ field: 'overrideReason', reason: expect.any(String) }] });
+    expect(await countRows(t.db, 'signup', 'attended_at IS NOT NULL')).toBe(0);
+    // Typed in lower case with a space, as people do; a second time says so.
     const typed = `${ona.body.checkinCode.slice(0, 3).toLowerCase()} ${ona.body.checkinCode.slice(3)}`;
-    const checkin = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: typed }).expect(200);
-    expect(checkin.body).toMatchObject({ signupId: ona.body.id, name: 'Ona Onaitė', alreadyCheckedIn: false });
-    const again = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: ona.body.checkinCode }).expect(200);
+    const checkin = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth)
+      .send({ code: typed, overrideReason: 'Training held early at the library' }).expect(200);
+    expect(checkin.body).toMatchObject({ signupId: ona.body.id, name: 'Ona Onaitė', alreadyCheckedIn: false, overridden: true });
+    expect((await t.db.query(`SELECT checkin_override_reason, checked_in_by FROM signup WHERE id = $1`, [ona.body.id])).rows)
+      .toEqual([{ checkin_override_reason: 'Training held early at the library', checked_in_by: staff.id }]);
+    const again = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: ona.body.checkinCode, overrideReason: 'again, by mistake' }).expect(200);
     expect(again.body.alreadyCheckedIn).toBe(true);
-    const unknown = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: 'ZZZZZZ' }).expect(404);
+    const unknown = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: 'ZZZZZZ', overrideReason: 'testing a code' }).expect(404);
     expect(unknown.body).toMatchObject({ code: 'CHECKIN_CODE_UNKNOWN', details: [{ field: 'code', reason: expect.any(String) }] });
 
     const sent = await t.http.post(`/api/meetings/${meeting.id}/messages`).set(staff.auth).send({ subject: 'Pakeista salė', body: 'Renkamės 2 aukšte.' }).expect(202);
     expect(sent.body).toEqual({ recipients: 2 });
     expect((await messages(jonas.body.id)).map((m) => m.kind)).toEqual(['confirmation', 'staff']);
 
-    await t.http.put(`/api/consultations/${consultationId}/report`).set(staff.auth)
-      .send({ heardLt: 'Girdėjome', heardEn: 'We heard', decidedLt: 'Nuspręsta', decidedEn: 'Decided' }).expect(200);
+    // The meeting has not been held yet: publishing the report needs an explicit confirmation.
+    const report = { heardLt: 'Girdėjome', heardEn: 'We heard', decidedLt: 'Nuspręsta', decidedEn: 'Decided' };
+    const unconfirmed = await t.http.put(`/api/consultations/${consultationId}/report`).set(staff.auth).send(report).expect(409);
+    expect(unconfirmed.body).toMatchObject({ code: 'MEETINGS_NOT_HELD', details: [{ field: 'confirmUnheldMeetings', reason: expect.stringContaining('1 not held') }] });
+    expect(await countRows(t.db, 'consultation', `id = $1 AND report_published_at IS NULL AND phase = 'open'`, [consultationId])).toBe(1);
+    await t.http.put(`/api/consultations/${consultationId}/report`).set(staff.auth).send({ ...report, confirmUnheldMeetings: true }).expect(200);
     const page = await t.http.get(`/api/public/consultations/${consultationId}`).expect(200);
     expect(page.body).toMatchObject({ phase: 'reported', report: { heardEn: 'We heard', decidedEn: 'Decided' } });
     expect(JSON.stringify(page.body)).not.toContain('Ona');

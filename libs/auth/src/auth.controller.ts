@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Inject } from '@nestjs/common';
@@ -8,6 +8,9 @@ import { AccountsService } from './accounts.service';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CreateApiTokenDto, SignInDto } from './dto/sign-in.dto';
+import { AcceptedView, ChangePasswordDto, PasswordResetDto, PasswordResetRequestDto } from './passwords/password.dto';
+import { PasswordsService } from './passwords/passwords.service';
+import { TokensService } from './tokens/tokens.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -15,6 +18,8 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly accounts: AccountsService,
+    private readonly passwords: PasswordsService,
+    private readonly tokens: TokensService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,5 +65,49 @@ export class AuthController {
     await this.auth.signOut(principal.sessionId);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     void reply.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  /** Needs the current password; every other session and token of the account ends. */
+  @ApiCookieAuth()
+  @ApiBearerAuth()
+  @Roles('admin', 'staff', 'researcher')
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto) {
+    await this.passwords.change(principal, dto);
+  }
+
+  /** Always 202, whether or not the address has an account; a link is e-mailed when it does. */
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  async requestPasswordReset(@Body() dto: PasswordResetRequestDto): Promise<AcceptedView> {
+    await this.passwords.requestReset(dto);
+    return { accepted: true };
+  }
+
+  /** The token from the e-mailed link; it works once. Every session of the account ends. */
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  async resetPassword(@Body() dto: PasswordResetDto) {
+    await this.passwords.reset(dto);
+  }
+
+  @ApiCookieAuth()
+  @ApiBearerAuth()
+  @Roles('admin', 'staff', 'researcher')
+  @Get('tokens')
+  async listTokens(@CurrentPrincipal() principal: Principal) {
+    return { items: await this.tokens.list(principal.accountId, principal.sessionId) };
+  }
+
+  @ApiCookieAuth()
+  @ApiBearerAuth()
+  @Roles('admin', 'staff', 'researcher')
+  @Delete('tokens/:tokenId')
+  @HttpCode(204)
+  async revokeToken(@CurrentPrincipal() principal: Principal, @Param('tokenId', ParseUUIDPipe) tokenId: string) {
+    await this.tokens.revoke(principal, tokenId, principal.accountId);
   }
 }

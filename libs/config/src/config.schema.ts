@@ -32,6 +32,8 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: intFrom(1, 12),
   API_TOKEN_TTL_DAYS: intFrom(1, 90),
   COOKIE_SECURE: flag(false),
+  /** How long a password reset link works (it works once). */
+  PASSWORD_RESET_TTL_MINUTES: intFrom(5, 60),
   WEB_DIST_DIR: z.string().default('dist/web'),
   DB_POOL_SIZE: intFrom(1, 10),
   // Timeouts: a request that cannot be served answers 503 with Retry-After instead of hanging.

@@ -32,3 +32,18 @@ export const checkinNotConfirmed = (status: string) =>
     { field: 'code', reason: `belongs to a sign-up that is ${status}` },
   ]);
 export const meetingAlreadyCancelled = () => new DomainError('conflict', 'MEETING_ALREADY_CANCELLED', 'This meeting is already cancelled');
+export const capacityBelowConfirmed = (confirmed: number) =>
+  new DomainError('conflict', 'CAPACITY_BELOW_CONFIRMED', `capacity cannot be lower than the ${confirmed} places already confirmed`, [
+    { field: 'capacity', reason: `must be at least ${confirmed}: that many places are already confirmed (cancel sign-ups first)` },
+  ]);
+export const meetingNotEditable = (why: 'cancelled' | 'started') =>
+  new DomainError(why === 'cancelled' ? 'conflict' : 'gone', 'MEETING_NOT_EDITABLE',
+    why === 'cancelled' ? 'A cancelled meeting cannot be changed' : 'A meeting that has started or taken place cannot be changed');
+export const checkinNotMeetingDay = (meetingDay: string) =>
+  new DomainError('conflict', 'CHECKIN_NOT_MEETING_DAY', `Check-in is open on the meeting day (${meetingDay}, Vilnius time)`, [
+    { field: 'overrideReason', reason: `is needed to check someone in on another day than ${meetingDay}` },
+  ]);
+export const meetingsNotHeld = (unheld: number) =>
+  new DomainError('conflict', 'MEETINGS_NOT_HELD', `${unheld} meeting(s) of this consultation have not been held yet`, [
+    { field: 'confirmUnheldMeetings', reason: `must be true to publish the report before all meetings are held (${unheld} not held yet)` },
+  ]);

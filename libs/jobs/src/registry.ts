@@ -18,9 +18,14 @@ export interface CompileResultsJob {
 export interface SendMessageJob {
   messageId: string;
 }
-/** The reminder of one meeting, due REMINDER_LEAD_MINUTES before it starts. */
+/**
+ * The reminder of one meeting, due REMINDER_LEAD_MINUTES before it starts, for the start time it
+ * was planned for (a moved meeting gets a new job; the old one finds the time changed and sends nothing).
+ */
 export interface RemindJob {
   meetingId: string;
+  /** ISO time. */
+  startsAt: string;
 }
 /** Repeating sweeps carry nothing: they read what to do from the database. */
 export type SweepJob = Record<string, never>;
@@ -55,7 +60,7 @@ export const JOBS: Registry = {
     'retry-sweep': { kind: 'repeating', everyMs: (config) => config.MESSAGE_RETRY_SWEEP_MS },
   },
   signups: {
-    remind: { kind: 'once', jobId: (p) => `remind-${p.meetingId}` },
+    remind: { kind: 'once', jobId: (p) => `remind-${p.meetingId}-${Date.parse(p.startsAt)}` },
     // Deletes contact details past their retention period.
     'retention-sweep': { kind: 'repeating', everyMs: (config) => config.RETENTION_SWEEP_MS },
   },

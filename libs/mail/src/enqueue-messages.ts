@@ -11,6 +11,8 @@ export interface NewMessage {
   recipient: string;
   subject: string;
   body: string;
+  /** The meeting_message row (a message sent to many at once) this one belongs to, for the history. */
+  batchId?: string | null;
 }
 
 /**
@@ -21,8 +23,8 @@ export interface NewMessage {
 export async function enqueueMessages(tx: EntityManager, messages: NewMessage[]): Promise<string[]> {
   if (!messages.length) return [];
   const rows: { id: string }[] = await tx.query(
-    `INSERT INTO message (signup_id, kind, channel, recipient, subject, body)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+    `INSERT INTO message (signup_id, kind, channel, recipient, subject, body, batch_id)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[])
      RETURNING id`,
     [
       messages.map((m) => m.signupId),
@@ -31,6 +33,7 @@ export async function enqueueMessages(tx: EntityManager, messages: NewMessage[])
       messages.map((m) => m.recipient),
       messages.map((m) => m.subject),
       messages.map((m) => m.body),
+      messages.map((m) => m.batchId ?? null),
     ],
   );
   await addToOutbox(tx, rows.map((row) => jobSpec('messages', 'send', { messageId: row.id })));

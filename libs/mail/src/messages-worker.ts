@@ -4,6 +4,9 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { JobReconciler, jobSpec, OutboxDispatcher, QueueWorker, QUEUES, unknownJob, type PendingJob, type QueueJob } from '@app/jobs';
 import { Mailer, type OutgoingMessage } from './mailer';
 
+/** Kinds of message whose text and address are deleted as soon as they are sent. */
+const FORGOTTEN_ONCE_SENT = ['password_reset'];
+
 /**
  * Sends messages. The row is locked while it is sent and marked sent in the same transaction, so
  * two workers never send one message twice, and a message already sent is skipped. A failed send
@@ -91,7 +94,16 @@ export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShut
         // Mail servers quote the address back; the log and the row keep the reason without it.
         return { failed: (error as Error).message.replaceAll(message.recipient, '<recipient>').slice(0, 500) };
       }
-      await tx.query(`UPDATE message SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [messageId]);
+      // A message carrying a secret (a password reset link) is not kept once sent: the database holds only the link's hash.
+      await tx.query(
+        `UPDATE message SET sent_at = now(), attempts = attempts + 1, last_error = NULL,
+                recipient = CASE WHEN kind = ANY($2) THEN NULL ELSE recipient END,
+                subject = CASE WHEN kind = ANY($2) THEN NULL ELSE subject END,
+                body = CASE WHEN kind = ANY($2) THEN NULL ELSE body END,
+                purged_at = CASE WHEN kind = ANY($2) THEN now() ELSE purged_at END
+          WHERE id = $1`,
+        [messageId, FORGOTTEN_ONCE_SENT],
+      );
       return 'sent' as const;
     });
     if (typeof outcome === 'string') return outcome;

@@ -18,7 +18,15 @@ export interface Recipient {
   checkin_code: string | null;
 }
 
-export type MessageKind = 'confirmation' | 'waitlisted' | 'promoted' | 'cancelled' | 'meeting_cancelled' | 'reminder' | 'staff';
+export type MessageKind =
+  | 'confirmation'
+  | 'waitlisted'
+  | 'promoted'
+  | 'cancelled'
+  | 'meeting_cancelled'
+  | 'meeting_changed'
+  | 'reminder'
+  | 'staff';
 
 /**
  * Meetings are in Lithuania (the Norwegian visit aside); times are written in Vilnius time.
@@ -37,6 +45,7 @@ const TEXT = {
     promoted: ['Gavote vietą', 'Atsilaisvino vieta, ir ji dabar jūsų.'],
     cancelled: ['Registracija atšaukta', 'Jūsų registracija atšaukta.'],
     meeting_cancelled: ['Renginys atšauktas', 'Deja, šis renginys atšauktas.'],
+    meeting_changed: ['Renginys pakeistas', 'Pasikeitė renginio laikas arba vieta. Štai naujausia informacija.'],
     reminder: ['Priminimas', 'Primename apie renginį, į kurį užsiregistravote.'],
     when: 'Laikas',
     where: 'Vieta',
@@ -50,6 +59,7 @@ const TEXT = {
     promoted: ['You have a place', 'A place became free, and it is now yours.'],
     cancelled: ['Sign-up cancelled', 'Your sign-up is cancelled.'],
     meeting_cancelled: ['Meeting cancelled', 'We are sorry: this meeting has been cancelled.'],
+    meeting_changed: ['Meeting changed', 'The time or place of the meeting has changed. Here are the latest details.'],
     reminder: ['Reminder', 'A reminder of the meeting you signed up for.'],
     when: 'When',
     where: 'Where',

@@ -139,7 +139,8 @@ export class SignupsService {
   async calendar(token: string | undefined): Promise<string> {
     const id = this.idFrom(token);
     const [row]: (CalendarMeeting & { language: Language })[] = await this.dataSource.query(
-      `SELECT m.id, m.title_lt, m.title_en, m.starts_at, m.ends_at, m.place, m.online_url, m.cancelled_at, c.institution, s.language
+      `SELECT m.id, m.title_lt, m.title_en, m.starts_at, m.ends_at, m.place, m.online_url, m.cancelled_at,
+              CASE s.language WHEN 'en' THEN c.institution_en ELSE c.institution END AS institution, s.language
          FROM signup s JOIN meeting m ON m.id = s.meeting_id JOIN consultation c ON c.id = m.consultation_id WHERE s.id = $1`,
       [id],
     );

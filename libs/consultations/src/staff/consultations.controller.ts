@@ -30,14 +30,14 @@ export class ConsultationsController {
   }
 
   @Patch(':id')
-  update(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateConsultationDto) {
-    return this.consultations.update(scope, id, dto);
+  update(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateConsultationDto) {
+    return this.consultations.update(principal, id, dto);
   }
 
   /** Publishes (or replaces) the outcome report and moves the consultation to 'reported'. */
   @Put(':id/report')
-  publishReport(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: OutcomeReportDto) {
-    return this.consultations.publishReport(scope, id, dto);
+  publishReport(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: OutcomeReportDto) {
+    return this.consultations.publishReport(principal, id, dto);
   }
 
   @Post(':id/meetings')

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AccessScope, CurrentScope, Roles } from '@app/http';
-import { CheckInDto, StaffMessageDto } from '../dto/meeting.dto';
+import { AccessScope, CurrentPrincipal, CurrentScope, Roles, type Principal } from '@app/http';
+import { CheckInDto, StaffMessageDto, UpdateMeetingDto } from '../dto/meeting.dto';
 import { ConsultationsService } from './consultations.service';
+import { MeetingEditsService } from './meeting-edits.service';
+import { MeetingRecordsService } from './meeting-records.service';
 import { SignupListService } from './signup-list.service';
 
-/** One meeting's sign-ups: list, CSV, check-in, messages, cancelling the meeting. */
+/** One meeting: editing it, its sign-ups (list, CSV, attendance sheet), check-in, messages and their history, cancelling. */
 @ApiTags('consultations')
 @ApiBearerAuth()
 @ApiCookieAuth()
@@ -15,7 +17,14 @@ export class MeetingsController {
   constructor(
     private readonly signups: SignupListService,
     private readonly consultations: ConsultationsService,
+    private readonly edits: MeetingEditsService,
+    private readonly records: MeetingRecordsService,
   ) {}
+
+  @Patch()
+  update(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateMeetingDto) {
+    return this.edits.update(principal, id, dto);
+  }
 
   @Get('signups')
   async list(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string) {
@@ -31,22 +40,32 @@ export class MeetingsController {
     return this.signups.csv(scope, id);
   }
 
+  @Get('attendance-sheet')
+  attendanceSheet(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string) {
+    return this.records.attendanceSheet(scope, id);
+  }
+
   @Post('attendance')
   @HttpCode(200)
-  checkIn(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CheckInDto) {
-    return this.signups.checkIn(scope, id, dto.code);
+  checkIn(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CheckInDto) {
+    return this.signups.checkIn(principal, id, dto);
+  }
+
+  @Get('messages')
+  async messageHistory(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string) {
+    return { items: await this.records.messageHistory(scope, id) };
   }
 
   /** Accepted: the messages are stored now and sent by the worker. */
   @Post('messages')
   @HttpCode(202)
-  message(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: StaffMessageDto) {
-    return this.signups.messageAll(scope, id, dto);
+  message(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: StaffMessageDto) {
+    return this.signups.messageAll(principal, id, dto);
   }
 
   @Post('cancel')
   @HttpCode(200)
-  cancel(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string) {
-    return this.consultations.cancelMeeting(scope, id);
+  cancel(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.consultations.cancelMeeting(principal, id);
   }
 }

@@ -3,30 +3,16 @@ import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { rowsOf } from '@app/database';
-import type { AccessScope } from '@app/http';
-import { enqueueMessages } from '@app/mail';
-import { checkinCodeUnknown, checkinNotConfirmed, meetingCancelled } from '../consultations.errors';
-import type { StaffMessageDto } from '../dto/meeting.dto';
+import { recordAudit } from '@app/audit';
+import { AccessScope, type Principal } from '@app/http';
+import { checkinCodeUnknown, checkinNotConfirmed, checkinNotMeetingDay, meetingCancelled } from '../consultations.errors';
+import type { CheckInDto, StaffMessageDto } from '../dto/meeting.dto';
 import { normaliseCheckinCode } from '../signups/checkin-codes';
-import { manageUrlFor } from '../signups/links';
-import { signupMessage, type Recipient } from '../signups/signup-messages';
+import { everyoneSignedUp, sendBatch } from '../signups/message-batches';
 import { meetingInScope } from './meeting-scope';
 
-export interface SignupRow {
-  id: string;
-  position: number;
-  status: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  organisation: string | null;
-  partnerOrganisation: string | null;
-  checkinCode: string | null;
-  createdAt: Date;
-  cancelledAt: Date | null;
-  attendedAt: Date | null;
-  purged: boolean;
-}
+import type { SignupRow } from '../meeting-view';
+export type { SignupRow } from '../meeting-view';
 
 /** Staff work with one meeting's sign-ups: the list (and CSV), check-in, and messages to all. */
 @Injectable()
@@ -68,38 +54,59 @@ export class SignupListService {
     );
   }
 
-  /** Marks attendance by check-in code; checking in twice is harmless and says so. */
-  async checkIn(scope: AccessScope, meetingId: string, typed: string) {
-    await meetingInScope(this.dataSource.manager, scope, meetingId);
-    const code = normaliseCheckinCode(typed);
-    const [row] = await this.dataSource.query(
-      `SELECT id, status, name, attended_at AS "attendedAt" FROM signup WHERE meeting_id = $1 AND checkin_code = $2`,
-      [meetingId, code],
-    );
-    if (!row) throw checkinCodeUnknown();
-    if (row.status !== 'confirmed') throw checkinNotConfirmed(row.status);
-    const [updated] = rowsOf<{ attendedAt: Date }>(await this.dataSource.query(
-      `UPDATE signup SET attended_at = COALESCE(attended_at, now()) WHERE id = $1 RETURNING attended_at AS "attendedAt"`,
-      [row.id],
-    ));
-    return { signupId: row.id as string, name: row.name as string | null, attendedAt: updated.attendedAt, alreadyCheckedIn: row.attendedAt !== null };
+  /**
+   * Marks attendance by check-in code; checking in twice is harmless and says so. Only on the
+   * meeting's day (Vilnius time, the days it spans), so a code shown early does not count as
+   * attendance; on another day staff must give a reason, stored with the attendance.
+   */
+  async checkIn(principal: Principal, meetingId: string, dto: CheckInDto) {
+    return this.dataSource.transaction(async (tx) => {
+      const meeting = await meetingInScope(tx, AccessScope.of(principal), meetingId);
+      const [day] = await tx.query(
+        `SELECT (now() AT TIME ZONE '${VILNIUS}')::date BETWEEN (starts_at AT TIME ZONE '${VILNIUS}')::date
+                AND (ends_at AT TIME ZONE '${VILNIUS}')::date AS "onDay", to_char(starts_at AT TIME ZONE '${VILNIUS}', 'YYYY-MM-DD') AS "meetingDay"
+           FROM meeting WHERE id = $1`,
+        [meetingId],
+      );
+      const override = day.onDay ? null : dto.overrideReason?.trim() || null;
+      if (!day.onDay && !override) throw checkinNotMeetingDay(day.meetingDay);
+      const [row] = await tx.query(
+        `SELECT id, status, name, attended_at AS "attendedAt" FROM signup WHERE meeting_id = $1 AND checkin_code = $2 FOR UPDATE`,
+        [meetingId, normaliseCheckinCode(dto.code)],
+      );
+      if (!row) throw checkinCodeUnknown();
+      if (row.status !== 'confirmed') throw checkinNotConfirmed(row.status);
+      const alreadyCheckedIn = row.attendedAt !== null;
+      const [updated] = rowsOf<{ attendedAt: Date }>(await tx.query(
+        `UPDATE signup SET attended_at = COALESCE(attended_at, now()), checked_in_by = COALESCE(checked_in_by, $2),
+                checkin_override_reason = CASE WHEN attended_at IS NULL THEN $3 ELSE checkin_override_reason END
+          WHERE id = $1 RETURNING attended_at AS "attendedAt"`,
+        [row.id, principal.accountId, override],
+      ));
+      if (override && !alreadyCheckedIn) {
+        await recordAudit(tx, { actor: principal, action: 'meeting.checkin_override', targetType: 'meeting', targetId: meetingId,
+          municipalityId: meeting.municipality_id, details: { onMeetingDay: false } });
+      }
+      return { signupId: row.id as string, name: row.name as string | null, attendedAt: updated.attendedAt, alreadyCheckedIn, overridden: override !== null };
+    });
   }
 
   /** One message to everyone holding a place or waiting for one, each in their own language's frame. */
-  async messageAll(scope: AccessScope, meetingId: string, dto: StaffMessageDto): Promise<{ recipients: number }> {
+  async messageAll(principal: Principal, meetingId: string, dto: StaffMessageDto): Promise<{ recipients: number }> {
     return this.dataSource.transaction(async (tx) => {
-      const meeting = await meetingInScope(tx, scope, meetingId);
+      const meeting = await meetingInScope(tx, AccessScope.of(principal), meetingId);
       if (meeting.cancelled_at) throw meetingCancelled();
-      const recipients: Recipient[] = await tx.query(
-        `SELECT id, language, email, phone, checkin_code FROM signup
-          WHERE meeting_id = $1 AND status <> 'cancelled' AND purged_at IS NULL ORDER BY position`,
-        [meetingId],
-      );
-      await enqueueMessages(tx, recipients.map((r) => signupMessage('staff', meeting, r, manageUrlFor(this.config, r.id), dto)));
-      return { recipients: recipients.length };
+      const recipients = await sendBatch(tx, this.config, {
+        meetingId, kind: 'staff', meeting, recipients: await everyoneSignedUp(tx, meetingId), actorAccountId: principal.accountId, staffText: dto,
+      });
+      await recordAudit(tx, { actor: principal, action: 'meeting.messaged', targetType: 'meeting', targetId: meetingId,
+        municipalityId: meeting.municipality_id, details: { recipients } });
+      return { recipients };
     });
   }
 }
+
+const VILNIUS = 'Europe/Vilnius';
 
 /** Spreadsheets would run typed text starting with = + - @ as a formula; phone numbers are ours (E.164) and keep their +. */
 const formulaSafe = (typed: string | null) => (typed === null ? '' : /^[=+\-@\t\r]/.test(typed) ? `'${typed}` : typed);

@@ -4,7 +4,7 @@ import { rowsOf } from '@app/database';
 /**
  * Deletes names, contacts, free-text organisations and check-in codes of every sign-up whose
  * meeting ended more than its retention period ago, and the addresses and texts of messages sent
- * to them. Status, partner organisation and attendance stay, so participation counts survive.
+ * to them, and the previews of messages sent to many. Status, partner organisation and attendance stay, so participation counts survive.
  */
 export async function purgeExpiredContacts(tx: EntityManager): Promise<number> {
   const rows = rowsOf<{ id: string }>(await tx.query(
@@ -14,12 +14,14 @@ export async function purgeExpiredContacts(tx: EntityManager): Promise<number> {
         FOR UPDATE SKIP LOCKED
      ), people AS (
        UPDATE signup SET name = NULL, email = NULL, phone = NULL, contact_key = NULL, organisation = NULL,
-                         checkin_code = NULL, purged_at = now()
+                         checkin_code = NULL, checkin_override_reason = NULL, purged_at = now()
         WHERE meeting_id IN (SELECT id FROM due) AND purged_at IS NULL
        RETURNING id
      ), messages AS (
        UPDATE message SET recipient = NULL, subject = NULL, body = NULL, purged_at = now()
         WHERE signup_id IN (SELECT id FROM people) AND purged_at IS NULL
+     ), previews AS (
+       UPDATE meeting_message SET subject_preview = NULL, body_preview = NULL WHERE meeting_id IN (SELECT id FROM due)
      )
      UPDATE meeting SET contacts_purged_at = now() WHERE id IN (SELECT id FROM due) RETURNING id`,
   ));

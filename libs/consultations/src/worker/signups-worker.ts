@@ -34,7 +34,7 @@ export class SignupsWorker implements OnApplicationBootstrap, OnApplicationShutd
   private async process(job: QueueJob<'signups'>): Promise<{ reminded?: number; purgedMeetings?: number }> {
     switch (job.name) {
       case 'remind': {
-        const reminded = await this.dataSource.transaction((tx) => sendReminders(tx, this.config, job.data.meetingId));
+        const reminded = await this.dataSource.transaction((tx) => sendReminders(tx, this.config, job.data.meetingId, job.data.startsAt));
         this.logger.log(`Meeting ${job.data.meetingId}: ${reminded} reminders queued`);
         return { reminded };
       }
@@ -53,13 +53,13 @@ export class SignupsWorker implements OnApplicationBootstrap, OnApplicationShutd
    * started and were not cancelled, with someone holding a place who has not been reminded.
    */
   private async dueReminders(): Promise<PendingJob[]> {
-    const rows: { id: string; run_at: Date }[] = await this.dataSource.query(
-      `SELECT m.id, m.starts_at - make_interval(mins => $1) AS run_at FROM meeting m
+    const rows: { id: string; starts_at: Date; run_at: Date }[] = await this.dataSource.query(
+      `SELECT m.id, m.starts_at, m.starts_at - make_interval(mins => $1) AS run_at FROM meeting m
         WHERE m.cancelled_at IS NULL AND m.starts_at > now()
           AND EXISTS (SELECT 1 FROM outbox o WHERE o.queue = 'signups' AND o.job_name = 'remind' AND o.payload->>'meetingId' = m.id::text)
           AND EXISTS (SELECT 1 FROM signup s WHERE s.meeting_id = m.id AND s.status = 'confirmed' AND s.reminded_at IS NULL AND s.purged_at IS NULL)`,
       [this.config.REMINDER_LEAD_MINUTES],
     );
-    return rows.map((row) => ({ spec: jobSpec('signups', 'remind', { meetingId: row.id }), runAt: row.run_at }));
+    return rows.map((row) => ({ spec: jobSpec('signups', 'remind', { meetingId: row.id, startsAt: row.starts_at.toISOString() }), runAt: row.run_at }));
   }
 }

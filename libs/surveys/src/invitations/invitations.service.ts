@@ -7,6 +7,7 @@ import type { AccessScope } from '@app/http';
 import { MunicipalitiesService } from '@app/municipalities';
 import type { CreateInvitationsDto } from '../dto/invitation.dto';
 import { SurveysService } from '../surveys.service';
+import type { InvitationSummaryRow } from '../survey-view';
 import { invitationNotFound, invitationUsed, outsideScope, surveyClosed, wrongMunicipality } from '../surveys.errors';
 
 @Injectable()
@@ -43,7 +44,7 @@ export class InvitationsService {
   }
 
   /** Issued and used per municipality: how the fieldwork is going, without naming anyone. */
-  summary(scope: AccessScope, surveyId: string) {
+  summary(scope: AccessScope, surveyId: string): Promise<InvitationSummaryRow[]> {
     return this.surveys.get(scope, surveyId).then(() =>
       this.dataSource.query(
         `SELECT m.code AS "municipalityCode", count(*)::int AS issued, count(i.used_on)::int AS used

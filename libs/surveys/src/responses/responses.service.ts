@@ -67,8 +67,10 @@ export class ResponsesService {
   async save(command: SaveResponseCommand): Promise<{ created: boolean; response: SavedResponse }> {
     const version = await this.versions.find(command.surveyVersionId);
     if (!version) throw versionNotFound();
-    const problems = this.validator.validate(version.id, version.definition, command.answers, command.status);
-    if (problems.length) throw answersInvalid(problems);
+    const verdict = this.validator.validate(version.id, version.definition, command.answers, command.status);
+    if (verdict.problems.length) throw answersInvalid(verdict.problems);
+    // The hash is of what the client sent (so a retry matches); what is stored has the server's computed values.
+    const stored = verdict.answers;
     const hash = payloadHash({
       surveyVersionId: version.id,
       municipalityCode: command.municipalityCode,
@@ -78,10 +80,10 @@ export class ResponsesService {
     });
 
     if (!command.invitationToken && !command.resumeToken) {
-      const inserted = await this.insertPublicResponse(command, version, hash);
+      const inserted = await this.insertPublicResponse(command, stored, version, hash);
       if (inserted) return { created: true, response: inserted };
     }
-    return this.dataSource.transaction((tx) => this.saveInTransaction(tx, command, version, hash));
+    return this.dataSource.transaction((tx) => this.saveInTransaction(tx, command, stored, version, hash));
   }
 
   /**
@@ -91,6 +93,7 @@ export class ResponsesService {
    */
   private async insertPublicResponse(
     command: SaveResponseCommand,
+    answers: Record<string, unknown>,
     version: PublishedVersion,
     hash: string,
   ): Promise<SavedResponse | null> {
@@ -125,7 +128,7 @@ export class ResponsesService {
         version.id,
         command.language,
         command.status,
-        command.answers,
+        answers,
         hash,
         this.config.RESULTS_DEBOUNCE_SECONDS,
       ],
@@ -138,6 +141,7 @@ export class ResponsesService {
   private async saveInTransaction(
     tx: EntityManager,
     command: SaveResponseCommand,
+    answers: Record<string, unknown>,
     version: PublishedVersion,
     hash: string,
   ): Promise<{ created: boolean; response: SavedResponse }> {
@@ -172,7 +176,7 @@ export class ResponsesService {
             `UPDATE response SET language = $2, status = $3::text, answers = $4, payload_hash = $5, updated_on = current_date,
                     submitted_on = CASE WHEN $3::text = 'complete' THEN current_date END
               WHERE id = $1 RETURNING submitted_on::text`,
-            [command.responseId, command.language, command.status, command.answers, hash],
+            [command.responseId, command.language, command.status, answers, hash],
           ),
         )
       : await tx.query(
@@ -186,7 +190,7 @@ export class ResponsesService {
             gate.municipality_id,
             command.language,
             command.status,
-            command.answers,
+            answers,
             hash,
           ],
         );
