@@ -1,11 +1,11 @@
 /**
- * Set when a test file starts closing its app (afterAll). A test that timed out goes on running
- * in the background; its waitFor loops see this and stop, instead of polling closed pools and
- * keeping Jest from exiting.
+ * Counts test apps closed in this file (afterAll). A test that timed out goes on running in the
+ * background; a waitFor loop it started sees the count change and stops, instead of polling closed
+ * pools and keeping Jest from exiting. Waits started after a close (a later describe) are unaffected.
  */
-let closing = false;
+let closed = 0;
 
 export const markClosing = (): void => {
-  closing = true;
+  closed++;
 };
-export const isClosing = (): boolean => closing;
+export const closedSoFar = (): number => closed;

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import type { AppConfig } from '../../libs/config/src';
 import { killOnExit } from './private-services';
-import { isClosing } from './teardown-signal';
+import { closedSoFar } from './teardown-signal';
 
 /** Fast settings for tests: poll the outbox often, take over a dead worker's job within seconds. */
 export const FAST_JOBS_ENV = {
@@ -123,8 +123,9 @@ export async function compilations(db: Pool, versionId: string): Promise<Compila
  */
 export async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs = 60000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const closedAtStart = closedSoFar();
   while (Date.now() < deadline) {
-    if (isClosing()) throw new Error(`Stopped waiting for ${what}: the test file is closing`);
+    if (closedSoFar() !== closedAtStart) throw new Error(`Stopped waiting for ${what}: the test file is closing`);
     if (await done()) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
