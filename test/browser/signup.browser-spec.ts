@@ -143,7 +143,7 @@ describeInBrowser('meeting sign-up on a phone: sign up, confirm by the emailed l
     // The calendar file is fetched with the token and saved as meeting.ics.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('add-to-calendar').click()]);
     expect(download.suggestedFilename()).toBe('meeting.ics');
-    const ics = readFileSync((await download.path())!, 'utf8');
+    const ics = readFileSync((await download.path()), 'utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');
 
     // Cancelling asks once more before giving the place away.
