@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { ResponseStatus } from '../response.entity';
 
@@ -21,6 +22,9 @@ export class SaveResponseDto {
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'SurveyJS data: question name -> value' })
   @IsObject({ message: 'answers must be an object of question name -> value' })
+  // The parsed JSON as sent: class-transformer's copy would silently drop keys such as "constructor"
+  // or "toString" and recurse through any depth; the answer validator judges every key itself.
+  @Transform(({ obj }) => (obj as { answers?: unknown }).answers, { toClassOnly: true })
   answers: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'For invitation-only surveys: the token from the invitation link' })
