@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { ResponseStatus } from '../response.entity';
 
@@ -21,10 +20,10 @@ export class SaveResponseDto {
   status: ResponseStatus;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'SurveyJS data: question name -> value' })
-  @IsObject({ message: 'answers must be an object of question name -> value' })
-  // The parsed JSON as sent: class-transformer's copy would silently drop keys such as "constructor"
-  // or "toString" and recurse through any depth; the answer validator judges every key itself.
-  @Transform(({ obj }) => (obj as { answers?: unknown }).answers, { toClassOnly: true })
+  // Taken out of the body before validation (responses/raw-answers.ts) and judged by the answer
+  // validator, which names every key it refuses; here it is only documented.
+  @IsOptional()
+  @IsObject()
   answers: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'For invitation-only surveys: the token from the invitation link' })
