@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import { manageUrlFor } from '../../libs/consultations/src/signups/links';
+import { confirmedSignUp } from '../support/consultation-fixtures';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { describeInBrowser, desktop, launch, listen, pageErrors, phone, setPassword, signIn, type Browser } from './browser-support';
@@ -47,12 +49,13 @@ describeInBrowser('staff meeting pages: edit the time (everyone told), the waitl
     const otherStaff = await createAccount(t.db, 'staff', ['rokiskis']);
     meetingId = await makeMeeting(staff, 'birzai', 1);
     otherMeetingId = await makeMeeting(otherStaff, 'rokiskis', 5);
-    confirmed = (
-      await t.http.post(`/api/public/meetings/${meetingId}/signups`).send({ name: 'Ona Onaitė', contact: 'ona@example.lt', consent: true, language: 'lt' }).expect(201)
-    ).body;
-    waitlisted = (
-      await t.http.post(`/api/public/meetings/${meetingId}/signups`).send({ name: 'Petras Petraitis', contact: 'petras@example.lt', consent: true, language: 'lt' }).expect(201)
-    ).body;
+    // Each asks for a place and opens the emailed link (the place is taken then).
+    const signUp = async (name: string, contact: string) => {
+      const { body } = await confirmedSignUp(t, meetingId, { name, contact, consent: true, language: 'lt' });
+      return { ...body, manageUrl: manageUrlFor(t.config, body.id) };
+    };
+    confirmed = await signUp('Ona Onaitė', 'ona@example.lt');
+    waitlisted = await signUp('Petras Petraitis', 'petras@example.lt');
     expect(waitlisted.status).toBe('waitlisted');
     baseUrl = await listen(t);
     browser = await launch();
