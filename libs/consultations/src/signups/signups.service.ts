@@ -38,31 +38,8 @@ interface LockedMeeting extends MeetingForMessage {
   quotas: { partnerOrganisationId: string; seats: number; confirmed: number }[];
 }
 
-export interface SignupView {
-  id: string;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
-  /** Places ahead in the waitlist, counting from 1; null unless waitlisted. */
-  waitlistPosition: number | null;
-  name: string;
-  contact: string;
-  organisation: string | null;
-  partnerOrganisation: string | null;
-  language: Language;
-  checkinCode: string;
-  checkinUrl: string;
-  attended: boolean;
-  meeting: {
-    id: string;
-    consultationId: string;
-    titleLt: string;
-    titleEn: string;
-    startsAt: Date;
-    endsAt: Date;
-    place: string | null;
-    onlineUrl: string | null;
-    cancelled: boolean;
-  };
-}
+import type { SignupView } from './signup-view';
+export type { SignupView } from './signup-view';
 
 /**
  * take_signup asks again when a new check-in code clashes with one in use (one in hundreds of
