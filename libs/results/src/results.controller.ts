@@ -7,6 +7,8 @@ import { PublishResultsDto, RequestCompileDto, ResultsQueryDto } from './dto/res
 import { PublicationService } from './publication.service';
 import { ResultsCsvQueryDto, resultsCsvDownload } from './results-csv';
 import { ResultsService } from './results.service';
+import { ApiDoc, schema as s } from '@app/http';
+import { compilationSchema, publicationSchema, resultsDocumentSchema } from './results.openapi';
 
 /**
  * Results of one survey for staff (their municipalities), researchers and admins: compile state,
@@ -25,24 +27,28 @@ export class ResultsController {
   ) {}
 
   @Get('compilations')
+  @ApiDoc('Compile state per version and municipality', { schema: s.items(compilationSchema) })
   async listCompilations(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string) {
     return { items: await this.compilations.list(scope, id) };
   }
 
   /** Accepted, not done: the worker compiles in the background; poll the list for progress. */
   @Post('compilations')
+  @ApiDoc('Ask for results to be compiled (the worker does it)', { status: 202, schema: s.items(compilationSchema) })
   @HttpCode(202)
   async requestCompile(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RequestCompileDto) {
     return { items: await this.compilations.request(scope, id, dto) };
   }
 
   @Get()
+  @ApiDoc('Preliminary anonymised results', { schema: resultsDocumentSchema })
   get(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Query() query: ResultsQueryDto) {
     return this.results.forStaff(scope, id, query);
   }
 
   /** results-<survey>-<date>.csv with a byte-order mark; headers in ?lang=lt|en or the browser's language. */
   @Get('csv')
+  @ApiDoc('Preliminary results as CSV (Excel-friendly)', { produces: 'text/csv' })
   @ApiProduces('text/csv')
   @Audited('results.exported', 'survey')
   async csv(
@@ -56,11 +62,13 @@ export class ResultsController {
   }
 
   @Get('publication')
+  @ApiDoc('What is published (version and questions)', { schema: s.nullable(publicationSchema) })
   publication(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string) {
     return this.publications.get(scope, id);
   }
 
   @Put('publication')
+  @ApiDoc('Publish chosen questions of a version', { schema: publicationSchema })
   @Roles('admin', 'researcher')
   @Audited('results.published', 'survey')
   publish(
@@ -73,6 +81,7 @@ export class ResultsController {
   }
 
   @Delete('publication')
+  @ApiDoc('Withdraw the publication', { status: 204 })
   @Roles('admin', 'researcher')
   @Audited('results.withdrawn', 'survey')
   @HttpCode(204)

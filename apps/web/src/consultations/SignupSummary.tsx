@@ -31,7 +31,7 @@ export function SignupSummary({ signup }: { signup: Signup }) {
       )}
       {meeting.cancelled && <p className="notice notice--error">{m.meetingCancelledNote}</p>}
       {signup.attended && <p className="notice notice--success">{m.attendedNote}</p>}
-      {live && (
+      {live && signup.checkinCode && signup.checkinUrl && (
         <div className="checkin">
           <p className="checkin__label">{m.checkinCode}</p>
           <p className="checkin__code" data-testid="checkin-code">

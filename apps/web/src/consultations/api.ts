@@ -3,7 +3,7 @@ import type { Lang } from '../components/i18n';
 import type { Json } from '../components/request';
 import type { MeetingKind, Phase } from '../../../../libs/consultations/src/kinds';
 import type { ConsultationView, MeetingView } from '../../../../libs/consultations/src/meeting-view';
-import type { SignupView } from '../../../../libs/consultations/src/signups/signup-view';
+import type { SignupRequested as ServerSignupRequested, SignupView } from '../../../../libs/consultations/src/signups/signup-view';
 
 /** The public (no sign-in) consultations and sign-up API. */
 
@@ -29,12 +29,10 @@ export interface MeetingDetails extends Meeting {
   consent: Record<Lang, string>;
 }
 
-export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+/** pending: asked for, not yet confirmed by the emailed link; it holds no place. */
+export type SignupStatus = Signup['status'];
 
-export interface NewSignup extends Signup {
-  manageToken: string;
-  manageUrl: string;
-}
+export type SignupRequested = ServerSignupRequested;
 
 export interface SignupBody {
   name: string;
@@ -65,13 +63,18 @@ export const meetingsApi = {
     return request('GET', `/api/public/meetings/${enc(id)}`, { retries: 1 });
   },
 
-  /** Not retried: a lost answer to a sign-up that did land would come back as ALREADY_SIGNED_UP. */
-  signUp(meetingId: string, body: SignupBody): Promise<NewSignup> {
+  /** The same answer whether or not this address had signed up: the link goes to the address. */
+  signUp(meetingId: string, body: SignupBody): Promise<SignupRequested> {
     return request('POST', `/api/public/meetings/${enc(meetingId)}/signups`, { body });
   },
 
   signup(token: string): Promise<Signup> {
     return request('GET', '/api/public/signup', { headers: { [MANAGE_HEADER]: token }, retries: 1 });
+  },
+
+  /** Opening the emailed link takes the place (or a waitlist entry); a repeat changes nothing, so a retry is safe. */
+  confirm(token: string): Promise<Signup> {
+    return request('POST', '/api/public/signup/confirm', { headers: { [MANAGE_HEADER]: token }, retries: 1 });
   },
 
   /** Cancelling twice changes nothing, so a retry is safe. */

@@ -6,7 +6,8 @@ import type { Language } from '../kinds';
 
 export interface SignupView {
   id: string;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  /** pending: asked for, not yet confirmed by the link sent to the contact; holds no seat. */
+  status: 'pending' | 'confirmed' | 'waitlisted' | 'cancelled';
   /** Places ahead in the waitlist, counting from 1; null unless waitlisted. */
   waitlistPosition: number | null;
   name: string;
@@ -14,8 +15,9 @@ export interface SignupView {
   organisation: string | null;
   partnerOrganisation: string | null;
   language: Language;
-  checkinCode: string;
-  checkinUrl: string;
+  /** Shown once the sign-up holds a place or a waitlist entry; null while pending. */
+  checkinCode: string | null;
+  checkinUrl: string | null;
   attended: boolean;
   meeting: {
     id: string;
@@ -28,4 +30,10 @@ export interface SignupView {
     onlineUrl: string | null;
     cancelled: boolean;
   };
+}
+
+/** What asking for a place answers, the same whoever's contact it was: no id, no token, no status of anyone. */
+export interface SignupRequested {
+  status: 'pending';
+  confirmWithinMinutes: number;
 }
