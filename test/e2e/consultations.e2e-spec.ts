@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
 import { confirmedSignUp, createMeeting, createOpenConsultation, manage, pendingManageToken, person, signUp } from '../support/consultation-fixtures';
+import { rawText } from '../support/raw-body';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Staff and resident paths of consultations, against the real api, PostgreSQL and Redis (no worker here). */
@@ -57,13 +58,29 @@ describe('consultations, meetings and sign-ups', () => {
 
     const list = await t.http.get(`/api/meetings/${meeting.id}/signups`).set(staff.auth).expect(200);
     expect(list.body.items.map((s: { name: string; status: string }) => [s.name, s.status])).toEqual([['Ona Onaitė', 'confirmed'], ['Jonas', 'confirmed']]);
-    const csv = await t.http.get(`/api/meetings/${meeting.id}/signups.csv`).set(staff.auth).expect(200);
+    // Excel-friendly: a UTF-8 byte-order mark, a name saying where and when, Vilnius time, formulas defused.
+    const csv = await t.http.get(`/api/meetings/${meeting.id}/signups.csv`).set(staff.auth).buffer(true).parse(rawText).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const csvRows = parse(csv.text, { columns: true });
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Vilnius' }).format(new Date(meeting.startsAt));
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename="signups-birzai-${day}.csv"; filename*=UTF-8''signups-birzai-${day}.csv`);
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    const csvRows: Record<string, string>[] = parse(csv.body, { columns: true, bom: true });
     expect(csvRows).toEqual([
-      expect.objectContaining({ name: 'Ona Onaitė', email: 'ona@example.lt', organisation: "'=cmd()", checkin_code: ona.body.checkinCode, attended: 'no' }),
-      expect.objectContaining({ name: 'Jonas', email: 'jonas@example.lt', attended: 'no' }),
+      expect.objectContaining({ Name: 'Ona Onaitė', 'E-mail': 'ona@example.lt', Organisation: "'=cmd()", 'Check-in code': ona.body.checkinCode, Attended: 'no' }),
+      expect.objectContaining({ Name: 'Jonas', 'E-mail': 'jonas@example.lt', Attended: 'no' }),
     ]);
+    const signedUp = (await t.db.query(`SELECT created_at FROM signup WHERE id = $1`, [ona.body.id])).rows[0].created_at as Date;
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Vilnius', dateStyle: 'short', timeStyle: 'short' }).format(signedUp);
+    expect(csvRows[0]['Signed up']).toBe(local);
+    for (const request of [
+      t.http.get(`/api/meetings/${meeting.id}/signups.csv?lang=lt`).set(staff.auth),
+      t.http.get(`/api/meetings/${meeting.id}/signups.csv`).set(staff.auth).set('Accept-Language', 'lt-LT,lt;q=0.9,en;q=0.5'),
+    ]) {
+      const lt = await request.buffer(true).parse(rawText).expect(200);
+      expect((parse(lt.body, { columns: true, bom: true }) as Record<string, string>[])[0]).toMatchObject({ Būsena: 'patvirtinta', 'Vardas ir pavardė': 'Ona Onaitė', Dalyvavo: 'ne' });
+    }
+    const badLang = await t.http.get(`/api/meetings/${meeting.id}/signups.csv?lang=de`).set(staff.auth).expect(400);
+    expect(badLang.body.details).toEqual([{ field: 'lang', reason: 'lang must be lt or en' }]);
 
     // Check-in opens on the meeting day (two days away): before it, only with a reason, which is stored.
     const early = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: ona.body.checkinCode }).expect(409);

@@ -7,4 +7,6 @@ export * from './access/principal';
 export * from './access/decorators';
 export * from './health/health.module';
 export * from './cache-policy';
+export * from './csv/csv-download';
 export * from './service-unavailable';
+export * from './openapi';
