@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { confirmedSignUp } from '../support/consultation-fixtures';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { describeInBrowser, desktop, launch, listen, pageErrors, phone, setPassword, signIn, type Browser } from './browser-support';
@@ -47,12 +48,13 @@ describeInBrowser('staff meeting pages: edit the time (everyone told), the waitl
     const otherStaff = await createAccount(t.db, 'staff', ['rokiskis']);
     meetingId = await makeMeeting(staff, 'birzai', 1);
     otherMeetingId = await makeMeeting(otherStaff, 'rokiskis', 5);
-    confirmed = (
-      await t.http.post(`/api/public/meetings/${meetingId}/signups`).send({ name: 'Ona Onaitė', contact: 'ona@example.lt', consent: true, language: 'lt' }).expect(201)
-    ).body;
-    waitlisted = (
-      await t.http.post(`/api/public/meetings/${meetingId}/signups`).send({ name: 'Petras Petraitis', contact: 'petras@example.lt', consent: true, language: 'lt' }).expect(201)
-    ).body;
+    // Each asks for a place and opens the emailed link (the manage link), which takes it.
+    const withLink = (signup: { body: { id: string; status: string; manageToken: string } }) => ({
+      ...signup.body,
+      manageUrl: `http://platform.example/signup#${signup.body.manageToken}`,
+    });
+    confirmed = withLink(await confirmedSignUp(t, meetingId, { name: 'Ona Onaitė', contact: 'ona@example.lt', consent: true, language: 'lt' }));
+    waitlisted = withLink(await confirmedSignUp(t, meetingId, { name: 'Petras Petraitis', contact: 'petras@example.lt', consent: true, language: 'lt' }));
     expect(waitlisted.status).toBe('waitlisted');
     baseUrl = await listen(t);
     browser = await launch();
