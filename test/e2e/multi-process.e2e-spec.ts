@@ -46,13 +46,12 @@ describe('several api and worker processes on one database and Redis', () => {
   it('confirms exactly the capacity in a sign-up storm split over both apis', async () => {
     const capacity = 12;
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity });
-    // Eighty people ask for a place through either api, then open their emailed links through either:
-    // the confirmations are what take places.
     const people = Array.from({ length: 80 }, () => person());
-    const asked = await Promise.all(people.map((p, i) => post(apis[i % 2], `/api/public/meetings/${meeting.id}/signups`, p)));
+    // Asking for a place takes none (202, pending); the emailed link takes it: that is the storm.
+    const asked = await Promise.all(people.map((body, i) => post(apis[i % 2], `/api/public/meetings/${meeting.id}/signups`, body)));
     expect(asked.map((res) => res.status).filter((status) => status !== 202)).toEqual([]);
-    const links = await Promise.all(people.map((p) => pendingManageToken(t, meeting.id, p.contact)));
-    const storm = await Promise.all(links.map((link, i) => post(apis[(i + 1) % 2], '/api/public/signup/confirm', {}, { 'x-manage-token': link })));
+    const tokens = await Promise.all(people.map((body) => pendingManageToken(t, meeting.id, body.contact)));
+    const storm = await Promise.all(tokens.map((token, i) => post(apis[(i + 1) % 2], '/api/public/signup/confirm', {}, { 'x-manage-token': token })));
     const answers = await Promise.all(storm.map(async (res) => ({ status: res.status, body: (await res.json()) as { status: string } })));
     expect(answers.filter((a) => a.status !== 200)).toEqual([]);
     expect(answers.filter((a) => a.body.status === 'confirmed')).toHaveLength(capacity);
@@ -63,7 +62,7 @@ describe('several api and worker processes on one database and Redis', () => {
       [meeting.id],
     );
     expect(rows).toEqual([{ confirmed_count: capacity, confirmed: capacity, waitlisted: 80 - capacity }]);
-    // Every message (the links, the confirmations and waitlist messages) is sent once, by one of the two workers.
+    // Every confirmation and waitlist message is sent once, by one of the two workers.
     await waitFor('every message sent', async () => {
       const { rows: unsent } = await t.db.query(`SELECT count(*)::int AS n FROM message WHERE sent_at IS NULL`);
       return unsent[0].n === 0;
