@@ -97,6 +97,9 @@ const en: Record<string, string> = {
   CURRENT_PASSWORD_WRONG: 'The current password is wrong.',
   RESET_TOKEN_INVALID: 'This link is not valid, was already used or has expired.',
   TOKEN_NOT_FOUND: 'There is no such API token.',
+  SIGNUP_CONFIRMATION_EXPIRED: 'This sign-up was not confirmed in time and holds no place. Please sign up again.',
+  SIGNUP_ATTENDED: 'You are already checked in, so the sign-up can no longer be cancelled.',
+  CONTACT_EMAIL_REQUIRED: 'An email address is needed: the sign-up is confirmed by a link sent by email.',
 };
 
 const byStatus: Record<Lang, Record<number, string>> = {
