@@ -10,13 +10,14 @@ import { openApiConfig } from './openapi-config';
 import { registerCompression, registerSecurityHeaders, serveWebApp } from './web-transport';
 
 /** Builds the api exactly as production runs it; tests and benchmarks call this too. */
-export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApiApp(config: AppConfig, { shutdownHooks = true } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // `npm start` handles signals itself (it closes the worker and the local services too); closing twice ends the pool twice.
+  if (shutdownHooks) app.enableShutdownHooks();
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
