@@ -3,9 +3,9 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { requestResultCompilation } from '../../libs/database/src/sql/request-result-compilation';
-import { bullPrefix, isJobName, isQueueName, JOBS, jobSpec, QUEUE_NAMES, type JobName, type QueueName } from '../../libs/jobs/src';
+import { bullPrefix, isJobName, isQueueName, JOBS, jobSpec, QUEUE_NAMES } from '../../libs/jobs/src';
 import { createAccount, createMunicipality } from '../support/factories';
-import { createMeeting, createOpenConsultation, manage, person, signUp } from '../support/consultation-fixtures';
+import { createMeeting, createOpenConsultation, manage, person, confirmedSignUp, signUp } from '../support/consultation-fixtures';
 import { answer, createPublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
 import { FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';
@@ -19,14 +19,12 @@ interface OutboxRow {
 
 /** What is wrong with an outbox row by the registry's lights (queue, name, id scheme), or null. */
 function mismatch(row: OutboxRow): string | null {
-  if (!isQueueName(row.queue)) return `unknown queue ${row.queue}`;
-  if (!isJobName(row.queue, row.job_name)) return `unknown job ${row.queue}/${row.job_name}`;
-  const name = row.job_name as JobName<QueueName>;
-  if (JOBS[row.queue][name as never] && (JOBS[row.queue] as Record<string, { kind: string }>)[name].kind !== 'once') {
-    return `${row.queue}/${name} is a repeating job, never an outbox row`;
-  }
-  const expected = jobSpec(row.queue, name as never, row.payload as never).jobId;
-  return expected === row.job_id ? null : `${row.queue}/${name}: job id ${row.job_id}, the registry derives ${expected}`;
+  const { queue, job_name: name } = row;
+  if (!isQueueName(queue)) return `unknown queue ${queue}`;
+  if (!isJobName(queue, row.job_name)) return `unknown job ${queue}/${name}`;
+  if ((JOBS[queue] as Record<string, { kind: string }>)[name].kind !== 'once') return `${queue}/${name} is a repeating job, never an outbox row`;
+  const expected = jobSpec(queue, name as never, row.payload as never).jobId;
+  return expected === row.job_id ? null : `${queue}/${name}: job id ${row.job_id}, the registry derives ${expected}`;
 }
 
 const outboxRows = async (db: Pool): Promise<OutboxRow[]> =>
@@ -55,8 +53,8 @@ describe('jobs: one registry for every writer of jobs', () => {
     const { versionId } = await createPublishedSurvey(t, researcher.auth);
     await answer(t, versionId).expect(201); // request_result_compilation
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 1 }); // the reminder
-    const first = await signUp(t, meeting.id, person()).expect(201); // take_signup: a confirmation
-    await signUp(t, meeting.id, person()).expect(201); // take_signup: waitlisted
+    const first = await confirmedSignUp(t, meeting.id, person()); // take_signup: a confirmation
+    await confirmedSignUp(t, meeting.id, person()); // take_signup: waitlisted
     await manage(t, 'post', '/cancel', first.body.manageToken).expect(200); // a promotion (enqueueMessages)
 
     const rows = await outboxRows(t.db);

@@ -31,7 +31,8 @@ export const signupViewSchema = s.object({
   meeting: s.object({ id: s.uuid, consultationId: s.uuid, titleLt: s.text, titleEn: s.text, startsAt: s.time, endsAt: s.time,
     place: s.textOrNull, onlineUrl: s.textOrNull, cancelled: s.bool }),
 });
-export const newSignupSchema = { ...signupViewSchema, properties: { ...signupViewSchema.properties, manageToken: s.text, manageUrl: s.text } };
+/** A sign-up asked for: nothing is taken until the contact opens the emailed link. */
+export const signupRequestedSchema = s.object({ status: s.enumOf(['pending']), confirmWithinMinutes: s.int });
 export const checkInSchema = s.object({ signupId: s.uuid, name: s.textOrNull, attendedAt: s.time, alreadyCheckedIn: s.bool, overridden: s.bool });
 export const messageHistorySchema = s.object({
   id: s.uuid, kind: s.text, createdAt: s.time, sentBy: { type: 'string', nullable: true, description: 'E-mail of the staff member; null for reminders' },

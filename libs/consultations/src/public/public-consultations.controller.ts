@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Public } from '@app/http';
+import { Public, RateLimit } from '@app/http';
 import { SignUpDto } from '../dto/signup.dto';
 import { SignupsService } from '../signups/signups.service';
 import { PublicConsultationsService } from './public-consultations.service';
 import { ApiDoc, schema as s } from '@app/http';
-import { consultationSchema, newSignupSchema, publicMeetingSchema, signupViewSchema } from '../consultations.openapi';
+import { consultationSchema, publicMeetingSchema, signupRequestedSchema, signupViewSchema } from '../consultations.openapi';
 
 const MANAGE_HEADER = 'x-manage-token';
 
@@ -46,9 +46,14 @@ export class PublicConsultationsController {
     return this.consultations.meeting(id);
   }
 
-  /** 201 with status confirmed or waitlisted, the manage link and the check-in code. */
+  /**
+   * 202 `{ status: 'pending' }`, the same answer whether or not the contact had signed up already:
+   * the place is taken when the contact opens the link sent to them (POST signup/confirm).
+   */
   @Post('meetings/:id/signups')
-  @ApiDoc('Sign up: confirmed or waitlisted, with the manage link', { status: 201, schema: newSignupSchema })
+  @HttpCode(202)
+  @RateLimit({ signups: true })
+  @ApiDoc('Ask for a place: the same answer whether or not the contact holds one already; the emailed link takes it', { status: 202, schema: signupRequestedSchema })
   signUp(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SignUpDto) {
     return this.signups.signUp(id, dto);
   }
@@ -59,6 +64,15 @@ export class PublicConsultationsController {
   @Header('cache-control', 'no-store')
   get(@Headers(MANAGE_HEADER) token: string | undefined) {
     return this.signups.get(token);
+  }
+
+  /** The link from the email was opened: take a place (or a waitlist entry). Repeating it changes nothing. */
+  @Post('signup/confirm')
+  @ApiDoc('Take the place (or a waitlist entry) from the emailed link', { schema: signupViewSchema })
+  @HttpCode(200)
+  @ApiHeader({ name: MANAGE_HEADER, required: true })
+  confirm(@Headers(MANAGE_HEADER) token: string | undefined) {
+    return this.signups.confirm(token);
   }
 
   @Post('signup/cancel')

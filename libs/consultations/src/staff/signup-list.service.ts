@@ -29,7 +29,7 @@ export class SignupListService {
               s.checkin_code AS "checkinCode", s.created_at AS "createdAt", s.cancelled_at AS "cancelledAt",
               s.attended_at AS "attendedAt", s.purged_at IS NOT NULL AS purged
          FROM signup s LEFT JOIN partner_organisation p ON p.id = s.partner_organisation_id
-        WHERE s.meeting_id = $1
+        WHERE s.meeting_id = $1 AND s.status <> 'pending'
         ORDER BY CASE s.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, s.position`,
       [meetingId],
     );
