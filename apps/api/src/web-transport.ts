@@ -63,7 +63,7 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
     cacheControl: false,
     wildcard: false,
     setHeaders: (response, path) => {
-      response.setHeader('cache-control', HASHED_ASSETS.test(path) ? YEAR : 'no-cache');
+      void response.header('cache-control', HASHED_ASSETS.test(path) ? YEAR : 'no-cache');
     },
   });
   // Any other page is the web app's (its router shows the page or its own "not found");
