@@ -193,7 +193,8 @@ function judgeWithModel(version: CompiledVersion, data: Record<string, unknown>)
     for (const question of model.getAllQuestions(true)) collectErrors(question, question.getValueName(), problems);
     if (!valid && problems.length === before) problems.push({ field: 'answers', question: '', reason: 'survey-core refuses these answers' });
     for (const key of version.computedKeys) {
-      const value = model.getValue(key);
+      // Calculated values live among the survey's variables, expressions and totals among its values.
+      const value = model.getVariable(key) ?? model.getValue(key);
       if (!Helpers.isValueEmpty(value)) defineOwn(stored, key, jsonCopy(value));
     }
     for (const key of version.containersWithComputed) {
