@@ -107,6 +107,12 @@ describe('surveys written by others: import, answers, results', () => {
       'text-input-types.json',
       'product-feedback.json',
       'long-survey-with-slider.json',
+      'imagepicker.json',
+      'numeric-mask-expression.json',
+      'tagbox-dropdown-choices-by-url.json',
+      'calculated-values-include-into-result.json',
+      'matrixdropdown-checkbox-cells.json',
+      'standard-validators.json',
     ];
     const versions: string[] = [];
     let acceptedTotal = 0;
