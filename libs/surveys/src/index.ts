@@ -11,3 +11,4 @@ export * from './survey-importer';
 export { allowedChoices } from './answers/value-shape';
 export { withoutOutsideCalls } from './answers/no-outside-calls';
 export * from './compile-requests';
+export * from './survey-view';

@@ -17,28 +17,8 @@ import {
   windowInvalid,
 } from './surveys.errors';
 
-export interface SurveyVersionSummary {
-  id: string;
-  version: number;
-  publishedAt: Date | null;
-  createdAt: Date;
-}
-
-export interface SurveyView {
-  id: string;
-  slug: string;
-  accessMode: string;
-  anonymous: boolean;
-  languages: string[];
-  breakdowns: string[];
-  disclosureK: number;
-  opensAt: Date | null;
-  closesAt: Date | null;
-  municipalityCodes: string[];
-  versions: SurveyVersionSummary[];
-  /** The newest published version: what residents answer now. */
-  currentVersion: number | null;
-}
+import type { SurveyVersionSummary, SurveyView } from './survey-view';
+export type { SurveyVersionSummary, SurveyView } from './survey-view';
 
 /** A survey is visible to staff when it runs in at least one of their municipalities. */
 const visibleToScope = (param: string) => `(${param}::uuid[] IS NULL OR EXISTS (
@@ -170,7 +150,7 @@ export class SurveysService {
           [id, definition],
         ),
       );
-      if (draft) return draft as SurveyVersionSummary;
+      if (draft) return draft;
       const [created] = await tx.query(
         `INSERT INTO survey_version (survey_id, version, definition, created_by)
          SELECT $1, COALESCE(max(version), 0) + 1, $2, $3 FROM survey_version WHERE survey_id = $1

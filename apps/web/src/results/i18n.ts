@@ -1,6 +1,6 @@
-import { useI18n, type Lang } from '../i18n';
+import { useI18n, type Lang } from '../components/i18n';
 import type { CompilationStatus } from './types';
-import type { Role } from '../staff/api';
+import type { Role } from '../workspace/api';
 
 /**
  * Texts of the results and staff pages. They live beside those pages (lazy chunks) rather than in
@@ -95,7 +95,8 @@ const lt = {
   versionLabel: 'Apklausos versija',
   colMunicipality: 'Savivaldybė',
   colStatus: 'Būsena',
-  colResponses: 'Anketos',
+  // The count the last compile used, not a live counter: the survey page's fieldwork panel is that.
+  colResponses: 'Anketų skaičiuojant',
   colCompiledAt: 'Apskaičiuota',
   colActions: 'Veiksmai',
   status: {
@@ -233,7 +234,7 @@ const en: ResultsDict = {
   versionLabel: 'Survey version',
   colMunicipality: 'Municipality',
   colStatus: 'Status',
-  colResponses: 'Responses',
+  colResponses: 'Responses when compiled',
   colCompiledAt: 'Compiled',
   colActions: 'Actions',
   status: {

@@ -88,7 +88,49 @@ export class ResponsesService {
       const inserted = await this.insertPublicResponse(command, stored, version, hash);
       if (inserted) return { created: true, response: inserted };
     }
+    if (command.invitationToken && !command.resumeToken) {
+      const started = await this.startAnonymousInvitationResponse(command, stored, version, hash);
+      if (started) return started;
+    }
     return this.dataSource.transaction((tx) => this.saveInTransaction(tx, command, stored, version, hash));
+  }
+
+  /**
+   * Starting a response to an ANONYMOUS invitation-only survey. Using up the invitation and
+   * writing the response are two transactions, so no transaction id (xmin) and no timestamp joins
+   * the invitation to its response. The use also rewrites every invitation of the survey used that
+   * day, so they all carry the newest use's transaction id and their order of use cannot be paired
+   * with the order of responses. Should the response then fail, a third transaction gives the
+   * invitation back. Returns null for anything else (not anonymous, a retry, a continuation): the
+   * single-transaction path handles those.
+   */
+  private async startAnonymousInvitationResponse(
+    command: SaveResponseCommand,
+    answers: Record<string, unknown>,
+    version: PublishedVersion,
+    hash: string,
+  ): Promise<{ created: boolean; response: SavedResponse } | null> {
+    const [gate]: SurveyGate[] = await this.dataSource.query(SURVEY_GATE_SQL, [version.surveyId, command.municipalityCode]);
+    if (!gate || gate.access_mode !== 'invitation' || !gate.anonymous) return null;
+    const [existing] = await this.dataSource.query(`SELECT 1 FROM response WHERE id = $1`, [command.responseId]);
+    if (existing) return null;
+    const problem = gateProblem(gate, command, true);
+    if (problem) throw problem;
+    const invitationId = await this.dataSource.transaction(async (tx) => {
+      const id = await this.checkInvitation(tx, command, gate);
+      await tx.query(`UPDATE invitation SET used_on = current_date WHERE id = $1`, [id]);
+      await tx.query(
+        `UPDATE invitation SET used_on = used_on WHERE survey_id = $1 AND used_on = current_date AND id <> $2`,
+        [gate.survey_id, id],
+      );
+      return id;
+    });
+    try {
+      return await this.dataSource.transaction((tx) => this.saveInTransaction(tx, command, answers, version, hash, true));
+    } catch (error) {
+      await this.dataSource.query(`UPDATE invitation SET used_on = NULL WHERE id = $1`, [invitationId]);
+      throw error;
+    }
   }
 
   /**
@@ -149,6 +191,7 @@ export class ResponsesService {
     answers: Record<string, unknown>,
     version: PublishedVersion,
     hash: string,
+    invitationUsedApart = false,
   ): Promise<{ created: boolean; response: SavedResponse }> {
     const [gate]: SurveyGate[] = await tx.query(SURVEY_GATE_SQL, [version.surveyId, command.municipalityCode]);
     const [existing]: StoredResponse[] = await tx.query(
@@ -173,7 +216,7 @@ export class ResponsesService {
     // Starting a response uses the invitation up; from then on the resume token continues it, so
     // a resident can finish on another device without the invitation link.
     const invitationId =
-      gate.access_mode === 'invitation' && !existing ? await this.checkInvitation(tx, command, gate) : null;
+      gate.access_mode === 'invitation' && !existing && !invitationUsedApart ? await this.checkInvitation(tx, command, gate) : null;
 
     const [saved]: { submitted_on: string | null }[] = existing
       ? rowsOf(
