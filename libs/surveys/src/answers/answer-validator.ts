@@ -148,7 +148,8 @@ const isText: ShapeCheck = (value) => (typeof value === 'string' ? null : 'must 
 
 /** `target[key] = value` that stays a plain own property even for "__proto__". */
 function defineOwn(target: Record<string, unknown>, key: string, value: unknown) {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 function holdsComputed(question: QuestionPanelDynamicModel): boolean {
