@@ -19,8 +19,12 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const survey = JSON.parse(readFileSync(join(ROOT, 'surveys/resident-survey.json'), 'utf8'));
-const answers = JSON.parse(readFileSync(join(ROOT, 'surveys/resident-survey.example-answers.json'), 'utf8'));
+// BENCH_SURVEY=<file>: the same bench on another survey file (slug, languages, breakdowns, definition),
+// answered with the `<name>.example-answers.json` beside it; e.g. test/bench/surveys/household.json
+// (dynamic panels and matrices, which take survey-core's full model).
+const SURVEY_FILE = process.env.BENCH_SURVEY ?? join(ROOT, 'surveys/resident-survey.json');
+const survey = JSON.parse(readFileSync(SURVEY_FILE, 'utf8'));
+const answers = JSON.parse(readFileSync(SURVEY_FILE.replace(/\.json$/, '.example-answers.json'), 'utf8'));
 
 async function prepareDatabase(name: string) {
   const admin = new Client({ connectionString: TEST_ADMIN_URL });

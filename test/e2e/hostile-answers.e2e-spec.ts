@@ -29,7 +29,7 @@ describe('hostile answers to PUT /api/public/responses/:id', () => {
   const cases: [string, unknown, RegExp][] = [
     ['constructor as a key', { ...VALID_ANSWERS, constructor: 'x' }, /answers\.constructor/],
     ['prototype as a key', { ...VALID_ANSWERS, prototype: 'x' }, /answers\.prototype/],
-    ['answers not an object', ['a'], /answers/],
+    ['answers not an object', ['a'], /"answers"/],
     ['a NUL character', { ...VALID_ANSWERS, ideas: 'a\u0000b' }, /answers\.ideas/],
     ['a lone surrogate', { ...VALID_ANSWERS, ideas: 'a\ud800b' }, /answers\.ideas/],
     ['a NUL in a key', { ...VALID_ANSWERS, 'x\u0000': 'a' }, /answers\.x/],

@@ -49,13 +49,13 @@ describe('surveys: publish, answer, validate', () => {
     expect(bad.body.code).toBe('DEFINITION_INVALID');
     expect(bad.body.details).toEqual(
       expect.arrayContaining([
-        { field: 'definition.photo', reason: 'uses question type "file", which the server cannot validate yet' },
-        { field: 'definition.photo', reason: 'is used by two questions' },
+        { field: 'definition.photo', reason: expect.stringContaining('upload files, which the platform does not store') },
+        { field: 'definition.photo', reason: expect.stringContaining('shares the answer "photo" with another question') },
         { field: 'breakdowns', reason: '"no_such_question" is not a question of the definition' },
       ]),
     );
     const empty = await t.http.post('/api/surveys').set(staff.auth).send({ slug: 'empty', municipalityCodes: ['birzai'], definition: {} }).expect(400);
-    expect(empty.body.details).toEqual([{ field: 'definition', reason: 'has no questions' }]);
+    expect(empty.body.details).toEqual([{ field: 'definition', reason: 'has no questions to answer' }]);
     expect(await countRows(t.db, 'survey')).toBe(before);
   });
 

@@ -9,5 +9,6 @@ export * from './dto/survey.dto';
 export * from './survey-file';
 export * from './survey-importer';
 export { allowedChoices } from './answers/value-shape';
+export { withoutOutsideCalls } from './answers/no-outside-calls';
 export * from './compile-requests';
 export * from './survey-view';

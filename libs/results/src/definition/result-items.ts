@@ -5,12 +5,15 @@ import {
   Question,
   QuestionBooleanModel,
   QuestionCheckboxModel,
+  QuestionImagePickerModel,
   QuestionMatrixModel,
+  QuestionRankingModel,
+  QuestionSliderModel,
   QuestionRatingModel,
   QuestionSelectBase,
   QuestionTextModel,
 } from 'survey-core';
-import { allowedChoices } from '@app/surveys';
+import { allowedChoices, withoutOutsideCalls } from '@app/surveys';
 import type { BreakdownDescription, ChoiceLabel, ItemDescription, LocalizedText } from '../results-document';
 
 /**
@@ -54,9 +57,38 @@ const textOf = (text: LocalizableString, fallback: string): LocalizedText => {
 };
 const label = (item: ItemValue): ChoiceLabel => ({ value: String(item.value), text: textOf(item.locText, String(item.value)) });
 
+/**
+ * Questions whose answers do not map to counts of one value per respondent, left out of results
+ * (their answers stay in the database; only results skip them):
+ * - dynamic panels, dropdown and dynamic matrices, multiple text: nested answers (a list of panels
+ *   or rows per respondent), which the one-value-per-respondent counting cannot hold;
+ * - ranking: every respondent ranks every choice, so a count of "chosen" says nothing;
+ * - choices loaded from an outside address: the server never has the list, so the answers are free text;
+ * - a range slider (two numbers), expressions (computed from other answers, counted there).
+ */
+function notCompiled(question: Question, choicesByUrl: Set<string>): boolean {
+  const type = question.getType();
+  if (['paneldynamic', 'matrixdropdown', 'matrixdynamic', 'multipletext', 'ranking', 'expression'].includes(type)) return true;
+  if (question instanceof QuestionRankingModel) return true;
+  if (question instanceof QuestionSelectBase && choicesByUrl.has(question.name)) return true;
+  if (question instanceof QuestionSliderModel && (question as { sliderType?: string }).sliderType === 'range') return true;
+  return false;
+}
+
+/** Numbers survey-core stores: numeric inputs, numeric or currency masks (unless the masked text is kept), sliders. */
+function isNumeric(question: Question): boolean {
+  if (question instanceof QuestionSliderModel) return true;
+  if (!(question instanceof QuestionTextModel)) return false;
+  if (['number', 'range'].includes(question.inputType)) return true;
+  const keepsMaskedText = Boolean((question.maskSettings as { saveMaskedValue?: boolean } | undefined)?.saveMaskedValue);
+  return ['numeric', 'currency'].includes(question.maskType) && !keepsMaskedText;
+}
+
 /** Items the compiler counts from each question, in the survey's order. */
 export function planResults(definition: Record<string, unknown>, breakdownNames: string[]): ResultPlan {
-  const model = new Model(definition);
+  // The server never calls a definition's choicesByUrl address; those questions' answers are free text.
+  const { definition: serverDefinition, choicesByUrl } = withoutOutsideCalls(definition);
+  const model = new Model(serverDefinition);
   const plan: ResultPlan = {
     items: [],
     breakdowns: [],
@@ -69,6 +101,7 @@ export function planResults(definition: Record<string, unknown>, breakdownNames:
   };
   for (const question of model.getAllQuestions()) {
     const base = { question: question.name, type: question.getType(), title: textOf(question.locTitle, question.name) };
+    if (notCompiled(question, choicesByUrl)) continue;
     if (question instanceof QuestionMatrixModel) {
       plan.matrixQuestions.push(question.name);
       const columns = question.columns.map(label);
@@ -76,7 +109,7 @@ export function planResults(definition: Record<string, unknown>, breakdownNames:
         const item = `${question.name}.${row.value}`;
         plan.items.push({ ...base, item, row: String(row.value), kind: 'choice', rowText: textOf(row.locText, String(row.value)), choices: columns });
       }
-    } else if (question instanceof QuestionCheckboxModel) {
+    } else if (question instanceof QuestionCheckboxModel || (question instanceof QuestionImagePickerModel && question.multiSelect)) {
       plan.multipleQuestions.push(question.name);
       plan.items.push({ ...base, item: question.name, row: null, kind: 'multiple', rowText: null, choices: allowedChoices(question).map(label) });
     } else if (question instanceof QuestionSelectBase) {
@@ -94,7 +127,7 @@ export function planResults(definition: Record<string, unknown>, breakdownNames:
         { value: String(question.valueFalse ?? false), text: textOf(question.locLabelFalse, 'No') },
       ];
       plan.items.push({ ...base, item: question.name, row: null, kind: 'choice', rowText: null, choices });
-    } else if (question instanceof QuestionTextModel && ['number', 'range'].includes(question.inputType)) {
+    } else if (isNumeric(question)) {
       plan.numericQuestions.push(question.name);
       plan.items.push({ ...base, item: question.name, row: null, kind: 'numeric', rowText: null, choices: [] });
     }

@@ -148,7 +148,8 @@ const isText: ShapeCheck = (value) => (typeof value === 'string' ? null : 'must 
 
 /** `target[key] = value` that stays a plain own property even for "__proto__". */
 function defineOwn(target: Record<string, unknown>, key: string, value: unknown) {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 function holdsComputed(question: QuestionPanelDynamicModel): boolean {
@@ -193,7 +194,8 @@ function judgeWithModel(version: CompiledVersion, data: Record<string, unknown>)
     for (const question of model.getAllQuestions(true)) collectErrors(question, question.getValueName(), problems);
     if (!valid && problems.length === before) problems.push({ field: 'answers', question: '', reason: 'survey-core refuses these answers' });
     for (const key of version.computedKeys) {
-      const value = model.getValue(key);
+      // Calculated values live among the survey's variables, expressions and totals among its values.
+      const value = model.getVariable(key) ?? model.getValue(key);
       if (!Helpers.isValueEmpty(value)) defineOwn(stored, key, jsonCopy(value));
     }
     for (const key of version.containersWithComputed) {

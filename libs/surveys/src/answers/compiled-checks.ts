@@ -24,6 +24,8 @@ interface CompiledQuestion {
   /** visibleIf of the question and of every panel and page around it: all must hold. */
   shownWhen: ConditionRunner[];
   alwaysHidden: boolean;
+  /** survey-core's `!allowSpaceAsAnswer`, read once (its property getters are slow). */
+  trimsBlank: boolean;
   required: boolean;
   requiredWhen: ConditionRunner | null;
   otherValue: unknown;
@@ -88,6 +90,7 @@ export class CompiledChecks {
         commentKey: `${question.getValueName()}${model.commentSuffix}`,
         shownWhen,
         alwaysHidden,
+        trimsBlank: !question.allowSpaceAsAnswer,
         required: question.isRequired,
         requiredWhen: question.requiredIf ? new ConditionRunner(question.requiredIf) : null,
         otherValue: question instanceof QuestionSelectBase && question.showOtherItem ? question.otherItem.value : undefined,
@@ -105,11 +108,11 @@ export class CompiledChecks {
     for (const q of this.questions) {
       const value = own(answers, q.key);
       // As survey-core: blank text is no answer unless the question allows spaces as an answer.
-      const empty = q.question.isValueEmpty(value, !q.question.allowSpaceAsAnswer);
+      const empty = isEmptyAnswer(value, q.trimsBlank);
       const shown = !q.alwaysHidden && q.shownWhen.every((condition) => condition.runValues(answers));
       if (!shown) {
         for (const key of [q.key, q.commentKey]) {
-          if (!q.question.isValueEmpty(own(answers, key), !q.question.allowSpaceAsAnswer)) {
+          if (!isEmptyAnswer(own(answers, key), q.trimsBlank)) {
             problems.push(problem(key, 'is not shown for these answers, so it must stay empty', q.question.name));
           }
         }
@@ -157,6 +160,12 @@ export class CompiledChecks {
     }
     return null;
   }
+}
+
+/** As survey-core's Question.isValueEmpty(value, trimString): blank text is no answer when trimmed. */
+function isEmptyAnswer(value: unknown, trimsBlank: boolean): boolean {
+  if (Helpers.isValueEmpty(value)) return true;
+  return trimsBlank && typeof value === 'string' && value.trim() === '';
 }
 
 /** A key of the answers, never a property inherited from Object.prototype (`toString`, `constructor`). */

@@ -22,8 +22,7 @@ export class SaveResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'SurveyJS data: question name -> value' })
   // Taken out of the body before validation (responses/raw-answers.ts) and judged by the answer
   // validator, which names every key it refuses; here it is only documented.
-  @IsOptional()
-  @IsObject()
+  @IsObject({ message: 'answers must be an object of question name -> value' })
   answers: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'For invitation-only surveys: the token from the invitation link' })

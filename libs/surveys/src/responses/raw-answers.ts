@@ -15,9 +15,11 @@ type WithRawAnswers = { body?: { answers?: unknown }; [RAW_ANSWERS]?: unknown };
 export class KeepRawAnswers implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<WithRawAnswers>();
-    if (request.body && typeof request.body === 'object') {
-      request[RAW_ANSWERS] = request.body.answers;
-      request.body.answers = {};
+    const answers = request.body && typeof request.body === 'object' ? request.body.answers : undefined;
+    // Anything but an object stays in the body, so the DTO names it with the request's other errors.
+    if (typeof answers === 'object' && answers !== null && !Array.isArray(answers)) {
+      request[RAW_ANSWERS] = answers;
+      request.body!.answers = {};
     }
     return next.handle();
   }
