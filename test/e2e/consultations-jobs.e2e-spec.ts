@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { sendReminders } from '../../libs/consultations/src/worker/reminders';
-import { bullPrefix } from '../../libs/jobs/src';
+import { bullPrefix, jobSpec } from '../../libs/jobs/src';
 import { createAccount, createMunicipality, type TestAccount } from '../support/factories';
 import { createMeeting, createOpenConsultation, manage, person, signUp } from '../support/consultation-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
@@ -64,8 +64,10 @@ describe('consultations: background jobs', () => {
     expect(waiting.body.status).toBe('waitlisted');
 
     worker = await startInProcessWorker(t.config);
-    await waitFor('the reminder handed to BullMQ', async () => (await queue.getJob(`remind-${meeting.id}`)) !== undefined);
-    const job = (await queue.getJob(`remind-${meeting.id}`))!;
+    // The registry derives the id (it carries the start time the reminder was planned for).
+    const remindId = jobSpec('signups', 'remind', { meetingId: meeting.id, startsAt: new Date(meeting.startsAt).toISOString() }).jobId;
+    await waitFor('the reminder handed to BullMQ', async () => (await queue.getJob(remindId)) !== undefined);
+    const job = (await queue.getJob(remindId))!;
     expect(await job.getState()).toBe('delayed');
     expect(job.opts.delay).toBeGreaterThan(1000);
 
@@ -84,7 +86,7 @@ describe('consultations: background jobs', () => {
     const reminders = await messageRows(meeting.id, 'reminder');
     expect(reminders.map((m) => m.recipient).sort()).toEqual(['+37061234567', 'ona@example.lt']);
     expect(readFileSync(join(mailDir, `${reminders.find((m) => m.recipient.startsWith('+'))!.id}.sms.txt`), 'utf8')).toContain('A reminder of the meeting');
-    expect(await (await queue.getJob(`remind-${meeting.id}`))!.getState()).toBe('completed');
+    expect(await (await queue.getJob(remindId))!.getState()).toBe('completed');
 
     // The job running again (a retry, a second worker) reminds nobody twice.
     const ds = await new DataSource({ type: 'postgres', url: t.config.DATABASE_URL }).initialize();

@@ -118,8 +118,10 @@ describe('meeting and consultation edits', () => {
     const ona = await signUp(t, meeting.id, person({ name: 'Ona Onaitė', contact: 'ona.edit@example.lt' })).expect(201);
     const waiting = await signUp(t, meeting.id, person({ contact: '+37061200000', language: 'en' })).expect(201);
     worker = await startInProcessWorker(t.config);
-    await waitFor('the first reminder handed to BullMQ', async () => (await queue.getJob(`remind-${meeting.id}`)) !== undefined);
-    const oldJob = (await queue.getJob(`remind-${meeting.id}`))!;
+    // Its id comes from the registry (it carries the planned start time): read it from the outbox.
+    const [{ job_id: firstJobId }] = (await t.db.query(`SELECT job_id FROM outbox WHERE job_name = 'remind' AND payload->>'meetingId' = $1`, [meeting.id])).rows;
+    await waitFor('the first reminder handed to BullMQ', async () => (await queue.getJob(firstJobId)) !== undefined);
+    const oldJob = (await queue.getJob(firstJobId))!;
 
     // Moved to 60 min 8 s from now: the new reminder is due in about 8 s.
     const startsAt = new Date(Date.now() + 3_608_000).toISOString();
