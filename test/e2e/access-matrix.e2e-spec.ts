@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { createMeeting, createOpenConsultation, inHours, person, signUp } from '../support/consultation-fixtures';
+import { confirmedSignUp, createMeeting, createOpenConsultation, inHours, person, signUp } from '../support/consultation-fixtures';
 import { answer, createPublishedSurvey, SMALL_DEFINITION, type PublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -108,7 +108,7 @@ describe('access matrix: staff are confined to their municipality', () => {
     beforeAll(async () => {
       consultationId = await createOpenConsultation(t, zarasaiStaff, 'zarasai');
       meetingId = (await createMeeting(t, zarasaiStaff, consultationId, { capacity: 5 })).id;
-      checkinCode = (await signUp(t, meetingId, person({ name: 'Zarasiškis' })).expect(201)).body.checkinCode;
+      checkinCode = (await confirmedSignUp(t, meetingId, person({ name: 'Zarasiškis' }))).body.checkinCode;
     });
 
     const snapshot = () =>

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/database/src';
 import { bullPrefix, JobReconciler, OutboxDispatcher, QUEUE_NAMES, type QueueName } from '../../libs/jobs/src';
 import { createAccount, createMunicipality } from '../support/factories';
-import { createMeeting, createOpenConsultation, person, signUp } from '../support/consultation-fixtures';
+import { createMeeting, createOpenConsultation, person, confirmedSignUp, signUp, reminderJobId } from '../support/consultation-fixtures';
 import { freePort, startRedis, stopProcess } from '../support/private-services';
 import { answer, createPublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -72,14 +72,14 @@ describe('jobs: the reconciler restores what Redis lost', () => {
   };
 
   it('re-creates every due job after FLUSHALL, and each runs once', async () => {
-    // Work that is due: a compile (six responses), a reminder five seconds away, two confirmations.
+    // Work that is due: a compile (six responses), a reminder five seconds away, two people's messages.
     await createMunicipality(t.db, 'birzai');
     const researcher = await createAccount(t.db, 'researcher');
     const staff = await createAccount(t.db, 'staff', ['birzai']);
     const { versionId } = await createPublishedSurvey(t, researcher.auth);
     for (let i = 0; i < 6; i++) await answer(t, versionId).expect(201);
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { startsInHours: 1 + 5 * SECOND_IN_HOURS });
-    for (let i = 0; i < 2; i++) await signUp(t, meeting.id, person()).expect(201);
+    for (let i = 0; i < 2; i++) await confirmedSignUp(t, meeting.id, person());
 
     // Hand it all to BullMQ, as a worker's dispatcher would, with no worker to run it yet.
     const dataSource = await new DataSource(dataSourceOptions({ url: t.config.DATABASE_URL, poolSize: 1 })).initialize();
@@ -96,8 +96,9 @@ describe('jobs: the reconciler restores what Redis lost', () => {
     }
     const handedOver = await jobIds();
     expect(handedOver.filter((id) => id.startsWith('compile-'))).toHaveLength(1);
-    expect(handedOver.filter((id) => id.startsWith(`remind-${meeting.id}-`))).toHaveLength(1);
-    expect(handedOver.filter((id) => id.startsWith('message-'))).toHaveLength(2);
+    expect(handedOver).toContain(reminderJobId(meeting));
+    // Each person: the email with the link to confirm, then the confirmation.
+    expect(handedOver.filter((id) => id.startsWith('message-'))).toHaveLength(4);
 
     // Redis loses everything.
     await client.flushall();

@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import { requestResultCompilation } from '../../libs/database/src/sql/request-result-compilation';
 import { bullPrefix, isJobName, isQueueName, JOBS, jobSpec, QUEUE_NAMES } from '../../libs/jobs/src';
 import { createAccount, createMunicipality } from '../support/factories';
-import { createMeeting, createOpenConsultation, manage, person, signUp } from '../support/consultation-fixtures';
+import { createMeeting, createOpenConsultation, manage, person, confirmedSignUp, signUp } from '../support/consultation-fixtures';
 import { answer, createPublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
 import { FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';
@@ -53,8 +53,8 @@ describe('jobs: one registry for every writer of jobs', () => {
     const { versionId } = await createPublishedSurvey(t, researcher.auth);
     await answer(t, versionId).expect(201); // request_result_compilation
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 1 }); // the reminder
-    const first = await signUp(t, meeting.id, person()).expect(201); // take_signup: a confirmation
-    await signUp(t, meeting.id, person()).expect(201); // take_signup: waitlisted
+    const first = await confirmedSignUp(t, meeting.id, person()); // take_signup: a confirmation
+    await confirmedSignUp(t, meeting.id, person()); // take_signup: waitlisted
     await manage(t, 'post', '/cancel', first.body.manageToken).expect(200); // a promotion (enqueueMessages)
 
     const rows = await outboxRows(t.db);

@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { bullPrefix } from '../../libs/jobs/src';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { createMeeting, createOpenConsultation, inHours, person, signUp } from '../support/consultation-fixtures';
+import { createMeeting, createOpenConsultation, inHours, person, confirmedSignUp, signUp, reminderJobId } from '../support/consultation-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
 import { FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';
 
@@ -55,26 +55,26 @@ describe('meeting and consultation edits', () => {
 
   it('gives new places to the waitlist in order when capacity rises, tells those promoted, and logs it', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 1 });
-    await signUp(t, meeting.id, person()).expect(201);
-    const second = await signUp(t, meeting.id, person()).expect(201);
-    const third = await signUp(t, meeting.id, person()).expect(201);
-    const fourth = await signUp(t, meeting.id, person()).expect(201);
+    await confirmedSignUp(t, meeting.id, person());
+    const second = await confirmedSignUp(t, meeting.id, person());
+    const third = await confirmedSignUp(t, meeting.id, person());
+    const fourth = await confirmedSignUp(t, meeting.id, person());
     expect([second.body.status, third.body.status, fourth.body.status]).toEqual(['waitlisted', 'waitlisted', 'waitlisted']);
 
     const res = await t.http.patch(`/api/meetings/${meeting.id}`).set(staff.auth).send({ capacity: 3 }).expect(200);
     expect(res.body).toMatchObject({ changed: ['capacity'], promoted: 2, notified: 0, meeting: { capacity: 3, confirmed: 3, waitlisted: 1, seatsLeft: 0 } });
     const statuses = await t.db.query(`SELECT id, status FROM signup WHERE meeting_id = $1 ORDER BY position`, [meeting.id]);
     expect(statuses.rows.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted']);
-    expect(await kinds(second.body.id)).toEqual(['waitlisted', 'promoted']);
-    expect(await kinds(fourth.body.id)).toEqual(['waitlisted']);
+    expect(await kinds(second.body.id)).toEqual(['confirm_request', 'waitlisted', 'promoted']);
+    expect(await kinds(fourth.body.id)).toEqual(['confirm_request', 'waitlisted']);
     const audit = await t.db.query(`SELECT actor_account_id, action, target_id, details FROM audit_log WHERE target_id = $1`, [meeting.id]);
     expect(audit.rows).toEqual([{ actor_account_id: staff.id, action: 'meeting.updated', target_id: meeting.id, details: { fields: ['capacity'], promoted: 2, notified: 0 } }]);
   });
 
   it('refuses a capacity below the places confirmed with 409 naming capacity, and writes nothing', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 3 });
-    await signUp(t, meeting.id, person()).expect(201);
-    await signUp(t, meeting.id, person()).expect(201);
+    await confirmedSignUp(t, meeting.id, person());
+    await confirmedSignUp(t, meeting.id, person());
     const before = [await meetingRow(meeting.id), await written()];
     const res = await t.http.patch(`/api/meetings/${meeting.id}`).set(staff.auth).send({ capacity: 1, place: 'Kita salė' }).expect(409);
     expect(res.body).toMatchObject({ statusCode: 409, code: 'CAPACITY_BELOW_CONFIRMED', details: [{ field: 'capacity', reason: expect.stringContaining('at least 2') }] });
@@ -96,7 +96,7 @@ describe('meeting and consultation edits', () => {
     ['organiser', { organiser: 'me' }],
   ])('answers a bad %s with 400 naming it, and writes nothing', async (field, body) => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { startsInHours: 48 });
-    await signUp(t, meeting.id, person()).expect(201);
+    await confirmedSignUp(t, meeting.id, person());
     const before = [await meetingRow(meeting.id), await written()];
     const res = await t.http.patch(`/api/meetings/${meeting.id}`).set(staff.auth).send(body).expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -115,13 +115,11 @@ describe('meeting and consultation edits', () => {
   it('moves the reminder with the time: a new job reminds at the new time, the old one sends nothing, and everyone is told', async () => {
     // First planned 3 h ahead: its reminder (60 min before) would come in 2 h.
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 1, startsInHours: 3 });
-    const ona = await signUp(t, meeting.id, person({ name: 'Ona Onaitė', contact: 'ona.edit@example.lt' })).expect(201);
-    const waiting = await signUp(t, meeting.id, person({ contact: '+37061200000', language: 'en' })).expect(201);
+    const ona = await confirmedSignUp(t, meeting.id, person({ name: 'Ona Onaitė', contact: 'ona.edit@example.lt' }));
+    const waiting = await confirmedSignUp(t, meeting.id, person({ contact: 'waiting.edit@example.lt', language: 'en' }));
     worker = await startInProcessWorker(t.config);
-    // Its id comes from the registry (it carries the planned start time): read it from the outbox.
-    const [{ job_id: firstJobId }] = (await t.db.query(`SELECT job_id FROM outbox WHERE job_name = 'remind' AND payload->>'meetingId' = $1`, [meeting.id])).rows;
-    await waitFor('the first reminder handed to BullMQ', async () => (await queue.getJob(firstJobId)) !== undefined);
-    const oldJob = (await queue.getJob(firstJobId))!;
+    await waitFor('the first reminder handed to BullMQ', async () => (await queue.getJob(reminderJobId(meeting))) !== undefined);
+    const oldJob = (await queue.getJob(reminderJobId(meeting)))!;
 
     // Moved to 60 min 8 s from now: the new reminder is due in about 8 s.
     const startsAt = new Date(Date.now() + 3_608_000).toISOString();
@@ -140,13 +138,13 @@ describe('meeting and consultation edits', () => {
     await waitFor('the reminder at the new time', async () =>
       (await t.db.query(`SELECT 1 FROM message WHERE signup_id = $1 AND kind = 'reminder' AND sent_at IS NOT NULL`, [ona.body.id])).rowCount === 1, 25000);
     expect(await kinds(ona.body.id)).toEqual(expect.arrayContaining(['confirmation', 'meeting_changed', 'reminder']));
-    expect(await kinds(waiting.body.id)).toEqual(['waitlisted', 'meeting_changed']);
+    expect(await kinds(waiting.body.id)).toEqual(['confirm_request', 'waitlisted', 'meeting_changed']);
     expect(await countRows(t.db, 'message', `kind = 'reminder' AND signup_id = $1`, [ona.body.id])).toBe(1);
   });
 
   it('checks in without a reason on the meeting day', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'));
-    const ona = await signUp(t, meeting.id, person()).expect(201);
+    const ona = await confirmedSignUp(t, meeting.id, person());
     // Today in Vilnius: the meeting is under way.
     await t.db.query(`UPDATE meeting SET signup_deadline = now(), starts_at = now(), ends_at = now() + interval '2 hours' WHERE id = $1`, [meeting.id]);
     const res = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: ona.body.checkinCode }).expect(200);
@@ -158,9 +156,9 @@ describe('meeting and consultation edits', () => {
 
   it('keeps a message history with counts and a preview free of personal data, and an attendance sheet of those holding a place', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 2 });
-    const people = [person({ name: 'Žydrūnas Žukas', contact: 'zydrunas@example.lt' }), person({ name: 'Aušra Ąžuolienė', contact: '+37061211111' }), person({ name: 'Benas Waitlist' })];
+    const people = [person({ name: 'Žydrūnas Žukas', contact: 'zydrunas@example.lt' }), person({ name: 'Aušra Ąžuolienė', contact: 'ausra@example.lt' }), person({ name: 'Benas Waitlist' })];
     const signed = [];
-    for (const p of people) signed.push((await signUp(t, meeting.id, p).expect(201)).body);
+    for (const p of people) signed.push((await confirmedSignUp(t, meeting.id, p)).body);
     await t.http.post(`/api/meetings/${meeting.id}/messages`).set(staff.auth).send({ subject: 'Salė pakeista', body: 'Renkamės antrame aukšte.' }).expect(202);
     await t.http.patch(`/api/meetings/${meeting.id}`).set(staff.auth).send({ place: 'Biržų pilis, Vytauto g. 2' }).expect(200);
 

@@ -41,6 +41,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     APP_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
+    RATE_LIMIT_TARGET_PER_MINUTE: '100000',
+    RATE_LIMIT_SIGNUPS_PER_HOUR: '100000',
     WEB_DIST_DIR: 'dist/web',
     ...env,
   });

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, type AppConfig } from '@app/config';
-import { ConsultationsWorkerModule } from '@app/consultations';
+import { ConsultationsWorkerModule, SignupManageLinks } from '@app/consultations';
 import { WorkerDatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { MailWorkerModule } from '@app/mail';
@@ -21,7 +21,7 @@ export class WorkerModule {
         JobsModule,
         ResultsWorkerModule,
         ConsultationsWorkerModule,
-        MailWorkerModule,
+        MailWorkerModule.forRoot(SignupManageLinks),
       ],
     };
   }

@@ -6,6 +6,8 @@ import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { SetPasswordDto } from './passwords/password.dto';
 import { PasswordsService } from './passwords/passwords.service';
 import { TokensService } from './tokens/tokens.service';
+import { ApiDoc, schema as s } from '@app/http';
+import { accountSchema, apiTokenSchema } from './auth.openapi';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -20,24 +22,28 @@ export class AccountsController {
 
   @Roles('admin')
   @Get()
+  @ApiDoc('All accounts', { schema: s.list(accountSchema) })
   list() {
     return this.accounts.list();
   }
 
   @Roles('admin')
   @Get(':id')
+  @ApiDoc('One account', { schema: accountSchema })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.accounts.get(id);
   }
 
   @Roles('admin')
   @Post()
+  @ApiDoc('Create an account (staff need at least one municipality)', { status: 201, schema: accountSchema })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateAccountDto) {
     return this.accounts.create(dto, principal);
   }
 
   @Roles('admin')
   @Patch(':id')
+  @ApiDoc('Rename, disable (signs out everywhere) or re-scope an account', { schema: accountSchema })
   update(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAccountDto) {
     return this.accounts.update(id, dto, principal);
   }
@@ -45,6 +51,7 @@ export class AccountsController {
   /** Sets a new password and signs the account out everywhere (the admin tells its owner). */
   @Roles('admin')
   @Post(':id/password')
+  @ApiDoc('Set an account\'s password (signs it out everywhere)', { status: 204 })
   @HttpCode(204)
   async setPassword(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetPasswordDto) {
     await this.passwords.setByAdmin(principal, id, dto);
@@ -52,6 +59,7 @@ export class AccountsController {
 
   @Roles('admin')
   @Get(':id/tokens')
+  @ApiDoc('An account\'s API tokens (without their secrets)', { schema: s.items(apiTokenSchema) })
   async listTokens(@Param('id', ParseUUIDPipe) id: string) {
     await this.accounts.get(id);
     return { items: await this.tokens.list(id, null) };
@@ -59,6 +67,7 @@ export class AccountsController {
 
   @Roles('admin')
   @Delete(':id/tokens/:tokenId')
+  @ApiDoc('Revoke an account\'s API token', { status: 204 })
   @HttpCode(204)
   async revokeToken(
     @CurrentPrincipal() principal: Principal,

@@ -11,6 +11,8 @@ import { CreateApiTokenDto, SignInDto } from './dto/sign-in.dto';
 import { AcceptedView, ChangePasswordDto, PasswordResetDto, PasswordResetRequestDto } from './passwords/password.dto';
 import { PasswordsService } from './passwords/passwords.service';
 import { TokensService } from './tokens/tokens.service';
+import { ApiDoc, schema as s } from '@app/http';
+import { acceptedSchema, accountSchema, apiTokenSchema, issuedTokenSchema, signedInSchema } from './auth.openapi';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -29,6 +31,7 @@ export class AuthController {
    */
   @Public()
   @Post('sessions')
+  @ApiDoc('Sign in (web): a session cookie and a CSRF token', { status: 201, schema: signedInSchema })
   @HttpCode(201)
   async signIn(@Body() dto: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const { account, session } = await this.auth.signIn(dto.email, dto.password, request.ip, 'cookie');
@@ -41,6 +44,7 @@ export class AuthController {
   /** API clients (a researcher's R script): a bearer token, shown once. */
   @Public()
   @Post('tokens')
+  @ApiDoc('Get an API token for scripts (opaque bearer token, shown once)', { status: 201, schema: issuedTokenSchema })
   @HttpCode(201)
   async createToken(@Body() dto: CreateApiTokenDto, @Req() request: FastifyRequest) {
     const { session } = await this.auth.signIn(dto.email, dto.password, request.ip, 'bearer', dto.label);
@@ -51,6 +55,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Roles('admin', 'staff', 'researcher')
   @Get('me')
+  @ApiDoc('The signed-in account', { schema: accountSchema })
   me(@CurrentPrincipal() principal: Principal) {
     return this.accounts.get(principal.accountId);
   }
@@ -60,6 +65,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Roles('admin', 'staff', 'researcher')
   @Delete('session')
+  @ApiDoc('Sign out the session or token this request used', { status: 204 })
   @HttpCode(204)
   async signOut(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.auth.signOut(principal.sessionId);
@@ -72,6 +78,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Roles('admin', 'staff', 'researcher')
   @Post('password')
+  @ApiDoc('Change your password (needs the current one; ends your other sessions)', { status: 204 })
   @HttpCode(204)
   async changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto) {
     await this.passwords.change(principal, dto);
@@ -80,6 +87,7 @@ export class AuthController {
   /** Always 202, whether or not the address has an account; a link is e-mailed when it does. */
   @Public()
   @Post('password-reset')
+  @ApiDoc('Ask for a password reset link by e-mail (same answer whether or not the address has an account)', { status: 202, schema: acceptedSchema })
   @HttpCode(202)
   async requestPasswordReset(@Body() dto: PasswordResetRequestDto): Promise<AcceptedView> {
     await this.passwords.requestReset(dto);
@@ -89,6 +97,7 @@ export class AuthController {
   /** The token from the e-mailed link; it works once. Every session of the account ends. */
   @Public()
   @Post('password-reset/confirm')
+  @ApiDoc('Set a new password with the token from the reset e-mail (works once)', { status: 204 })
   @HttpCode(204)
   async resetPassword(@Body() dto: PasswordResetDto) {
     await this.passwords.reset(dto);
@@ -98,6 +107,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Roles('admin', 'staff', 'researcher')
   @Get('tokens')
+  @ApiDoc('Your API tokens (without their secrets)', { schema: s.items(apiTokenSchema) })
   async listTokens(@CurrentPrincipal() principal: Principal) {
     return { items: await this.tokens.list(principal.accountId, principal.sessionId) };
   }
@@ -106,6 +116,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Roles('admin', 'staff', 'researcher')
   @Delete('tokens/:tokenId')
+  @ApiDoc('Revoke one of your API tokens', { status: 204 })
   @HttpCode(204)
   async revokeToken(@CurrentPrincipal() principal: Principal, @Param('tokenId', ParseUUIDPipe) tokenId: string) {
     await this.tokens.revoke(principal, tokenId, principal.accountId);

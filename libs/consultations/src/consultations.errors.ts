@@ -15,9 +15,11 @@ export const meetingPast = () => new DomainError('gone', 'MEETING_PAST', 'This m
 export const signupDeadlinePassed = () => new DomainError('gone', 'SIGNUP_DEADLINE_PASSED', 'The sign-up deadline for this meeting has passed');
 export const signupNotOpen = (phase: string) =>
   new DomainError('conflict', 'SIGNUP_NOT_OPEN', `Sign-up is not open for this consultation (it is ${phase})`);
-export const alreadySignedUp = () =>
-  new DomainError('conflict', 'ALREADY_SIGNED_UP', 'This contact already holds a place or a waitlist entry for this meeting', [
-    { field: 'contact', reason: 'is already signed up for this meeting' },
+export const confirmationExpired = () =>
+  new DomainError('gone', 'SIGNUP_CONFIRMATION_EXPIRED', 'This sign-up was not confirmed in time and holds no place; please sign up again');
+export const alreadyCheckedIn = () =>
+  new DomainError('conflict', 'SIGNUP_ATTENDED', 'This sign-up was checked in at the meeting and can no longer be cancelled', [
+    { field: 'x-manage-token', reason: 'belongs to a sign-up already checked in' },
   ]);
 export const manageTokenInvalid = () =>
   new DomainError('not_found', 'SIGNUP_NOT_FOUND', 'This manage link is not valid; use the link from your confirmation message');

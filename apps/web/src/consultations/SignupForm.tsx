@@ -3,13 +3,13 @@ import { ApiError } from '../components/request';
 import { ErrorBox } from '../components/ErrorBox';
 import { focusFirst, mergeErrors, serverFieldErrors } from '../components/fieldErrors';
 import { FieldError, TextField } from '../components/TextField';
-import { meetingsApi, type MeetingDetails, type NewSignup } from './api';
+import { meetingsApi, type MeetingDetails, type SignupRequested } from './api';
 import { useMeetingsI18n } from './i18n';
 
 type Field = 'name' | 'contact' | 'organisation' | 'partnerOrganisationId' | 'consent';
 
-/** Name, one box for email or phone, optional organisation, the partner (when places are shared out) and consent. */
-export function SignupForm({ meeting, onSignedUp }: { meeting: MeetingDetails; onSignedUp: (signup: NewSignup) => void }) {
+/** Name, email (the link to confirm goes there), optional organisation, the partner (when places are shared out) and consent. */
+export function SignupForm({ meeting, onSignedUp }: { meeting: MeetingDetails; onSignedUp: (requested: SignupRequested) => void }) {
   const { lang, m } = useMeetingsI18n();
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
@@ -106,6 +106,9 @@ export function SignupForm({ meeting, onSignedUp }: { meeting: MeetingDetails; o
         value={contact}
         onChange={(value) => edit('contact', () => setContact(value))}
         error={errors.contact}
+        type="email"
+        inputMode="email"
+        autoComplete="email"
         autoCapitalize="none"
         autoCorrect="off"
         spellCheck={false}

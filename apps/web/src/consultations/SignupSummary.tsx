@@ -8,7 +8,8 @@ import { QrCode } from './QrCode';
 export function SignupSummary({ signup }: { signup: Signup }) {
   const { lang, m } = useMeetingsI18n();
   const { status, meeting } = signup;
-  const live = status !== 'cancelled' && !meeting.cancelled;
+  // Only a confirmed place has a code to show at the door: waitlisted people get none (nor a QR).
+  const live = status === 'confirmed' && !meeting.cancelled;
   const title = status === 'confirmed' ? m.confirmedTitle : status === 'waitlisted' ? m.waitlistedTitle : m.cancelledTitle;
 
   return (
@@ -30,7 +31,7 @@ export function SignupSummary({ signup }: { signup: Signup }) {
       )}
       {meeting.cancelled && <p className="notice notice--error">{m.meetingCancelledNote}</p>}
       {signup.attended && <p className="notice notice--success">{m.attendedNote}</p>}
-      {live && (
+      {live && signup.checkinCode && signup.checkinUrl && (
         <div className="checkin">
           <p className="checkin__label">{m.checkinCode}</p>
           <p className="checkin__code" data-testid="checkin-code">

@@ -39,6 +39,7 @@ export interface Meeting {
 
 export interface MeetingDetails extends Meeting {
   institution: string;
+  institutionEn?: string;
   phase: Phase;
   municipalityCode: string;
   consent: Record<Lang, string>;
@@ -62,13 +63,16 @@ export interface Consultation {
   descriptionLt: string;
   descriptionEn: string;
   institution: string;
+  /** The institution in English (the Lithuanian name where none was given). */
+  institutionEn?: string;
   phase: Phase;
   createdAt?: string;
   report: OutcomeReport | null;
   meetings?: Meeting[];
 }
 
-export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+/** pending: asked for, not yet confirmed by the emailed link; it holds no place. */
+export type SignupStatus = 'pending' | 'confirmed' | 'waitlisted' | 'cancelled';
 
 export interface Signup {
   id: string;
@@ -80,8 +84,9 @@ export interface Signup {
   organisation: string | null;
   partnerOrganisation: string | null;
   language: Lang;
-  checkinCode: string;
-  checkinUrl: string;
+  /** Null while pending. */
+  checkinCode: string | null;
+  checkinUrl: string | null;
   attended: boolean;
   meeting: {
     id: string;
@@ -96,9 +101,9 @@ export interface Signup {
   };
 }
 
-export interface NewSignup extends Signup {
-  manageToken: string;
-  manageUrl: string;
+export interface SignupRequested {
+  status: 'pending';
+  confirmWithinMinutes: number;
 }
 
 export interface SignupBody {
@@ -130,13 +135,18 @@ export const meetingsApi = {
     return request('GET', `/api/public/meetings/${enc(id)}`, { retries: 1 });
   },
 
-  /** Not retried: a lost answer to a sign-up that did land would come back as ALREADY_SIGNED_UP. */
-  signUp(meetingId: string, body: SignupBody): Promise<NewSignup> {
+  /** The same answer whether or not this address had signed up: the link goes to the address. */
+  signUp(meetingId: string, body: SignupBody): Promise<SignupRequested> {
     return request('POST', `/api/public/meetings/${enc(meetingId)}/signups`, { body });
   },
 
   signup(token: string): Promise<Signup> {
     return request('GET', '/api/public/signup', { headers: { [MANAGE_HEADER]: token }, retries: 1 });
+  },
+
+  /** Opening the emailed link takes the place (or a waitlist entry); a repeat changes nothing, so a retry is safe. */
+  confirm(token: string): Promise<Signup> {
+    return request('POST', '/api/public/signup/confirm', { headers: { [MANAGE_HEADER]: token }, retries: 1 });
   },
 
   /** Cancelling twice changes nothing, so a retry is safe. */

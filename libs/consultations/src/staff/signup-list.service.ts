@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { rowsOf } from '@app/database';
 import { recordAudit } from '@app/audit';
-import { AccessScope, type Principal } from '@app/http';
+import { AccessScope, CsvDownload, formulaSafe, vilniusDate, vilniusDateTime, type CsvLanguage, type Principal } from '@app/http';
 import { checkinCodeUnknown, checkinNotConfirmed, checkinNotMeetingDay, meetingCancelled } from '../consultations.errors';
 import type { CheckInDto, StaffMessageDto } from '../dto/meeting.dto';
 import { normaliseCheckinCode } from '../signups/checkin-codes';
@@ -29,29 +29,39 @@ export class SignupListService {
               s.checkin_code AS "checkinCode", s.created_at AS "createdAt", s.cancelled_at AS "cancelledAt",
               s.attended_at AS "attendedAt", s.purged_at IS NOT NULL AS purged
          FROM signup s LEFT JOIN partner_organisation p ON p.id = s.partner_organisation_id
-        WHERE s.meeting_id = $1
+        WHERE s.meeting_id = $1 AND s.status <> 'pending'
         ORDER BY CASE s.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, s.position`,
       [meetingId],
     );
     return rows;
   }
 
-  async csv(scope: AccessScope, meetingId: string): Promise<string> {
-    const rows = await this.list(scope, meetingId);
-    return stringify(
-      rows.map((r) => ({
-        status: r.status,
-        name: formulaSafe(r.name),
-        email: r.email ?? '',
-        phone: r.phone ?? '',
-        organisation: formulaSafe(r.organisation),
-        partner_organisation: r.partnerOrganisation ?? '',
-        checkin_code: r.checkinCode ?? '',
-        signed_up_at: r.createdAt.toISOString(),
-        attended: r.attendedAt ? 'yes' : 'no',
-      })),
-      { header: true },
+  /** The list as a spreadsheet: headers and values in the caller's language, Vilnius time, named after the place and day. */
+  async csv(principal: Principal, meetingId: string, language: CsvLanguage): Promise<CsvDownload> {
+    const rows = await this.list(AccessScope.of(principal), meetingId);
+    const [meeting] = await this.dataSource.query(
+      `SELECT m.starts_at, mu.code, mu.id AS municipality_id FROM meeting m JOIN consultation c ON c.id = m.consultation_id
+         JOIN municipality mu ON mu.id = c.municipality_id WHERE m.id = $1`,
+      [meetingId],
     );
+    await recordAudit(this.dataSource.manager, { actor: principal, action: 'signups.exported', targetType: 'meeting', targetId: meetingId,
+      municipalityId: meeting.municipality_id, details: { rows: rows.length } });
+    const t = CSV_TEXT[language];
+    const body = stringify(
+      rows.map((r) => [
+        t.status[r.status as keyof typeof t.status] ?? r.status,
+        formulaSafe(r.name),
+        r.email ?? '',
+        r.phone ?? '',
+        formulaSafe(r.organisation),
+        r.partnerOrganisation ?? '',
+        r.checkinCode ?? '',
+        vilniusDateTime(r.createdAt),
+        r.attendedAt ? t.yes : t.no,
+      ]),
+      { header: true, columns: t.columns },
+    );
+    return new CsvDownload(`signups-${meeting.code}-${vilniusDate(meeting.starts_at)}.csv`, body);
   }
 
   /**
@@ -108,5 +118,18 @@ export class SignupListService {
 
 const VILNIUS = 'Europe/Vilnius';
 
-/** Spreadsheets would run typed text starting with = + - @ as a formula; phone numbers are ours (E.164) and keep their +. */
-const formulaSafe = (typed: string | null) => (typed === null ? '' : /^[=+\-@\t\r]/.test(typed) ? `'${typed}` : typed);
+/** Phone numbers are ours (E.164) and keep their +: only what people typed is defused (formulaSafe). */
+const CSV_TEXT = {
+  lt: {
+    columns: ['Būsena', 'Vardas ir pavardė', 'El. paštas', 'Telefonas', 'Organizacija', 'Partnerių organizacija', 'Registracijos kodas', 'Užsiregistravo', 'Dalyvavo'],
+    status: { confirmed: 'patvirtinta', waitlisted: 'laukia', cancelled: 'atšaukta' },
+    yes: 'taip',
+    no: 'ne',
+  },
+  en: {
+    columns: ['Status', 'Name', 'E-mail', 'Phone', 'Organisation', 'Partner organisation', 'Check-in code', 'Signed up', 'Attended'],
+    status: { confirmed: 'confirmed', waitlisted: 'waitlisted', cancelled: 'cancelled' },
+    yes: 'yes',
+    no: 'no',
+  },
+} as const;

@@ -1,13 +1,24 @@
 import type { EntityManager } from 'typeorm';
 import { rowsOf } from '@app/database';
+import { purgeUnconfirmedOf } from '../signups/unconfirmed';
+
+export interface PurgeOutcome {
+  /** Meetings whose sign-ups' contact details were deleted. */
+  meetings: number;
+  /** Pending sign-ups never confirmed in time, deleted (their contacts may be anyone's). */
+  unconfirmed: number;
+  /** Messages whose address and text were deleted: the caller deletes their mail files too. */
+  messageIds: string[];
+}
 
 /**
  * Deletes names, contacts, free-text organisations and check-in codes of every sign-up whose
- * meeting ended more than its retention period ago, and the addresses and texts of messages sent
- * to them, and the previews of messages sent to many. Status, partner organisation and attendance stay, so participation counts survive.
+ * meeting ended more than its retention period ago, and of every sign-up left unconfirmed past
+ * its window, and the addresses and texts of messages sent to them, and the previews of messages
+ * sent to many. Status, partner organisation and attendance stay, so participation counts survive.
  */
-export async function purgeExpiredContacts(tx: EntityManager): Promise<number> {
-  const rows = rowsOf<{ id: string }>(await tx.query(
+export async function purgeExpiredContacts(tx: EntityManager): Promise<PurgeOutcome> {
+  const meetings = rowsOf<{ id: string }>(await tx.query(
     `WITH due AS (
        SELECT id FROM meeting
         WHERE contacts_purged_at IS NULL AND ends_at + make_interval(days => retention_days) < now()
@@ -25,5 +36,11 @@ export async function purgeExpiredContacts(tx: EntityManager): Promise<number> {
      )
      UPDATE meeting SET contacts_purged_at = now() WHERE id IN (SELECT id FROM due) RETURNING id`,
   ));
-  return rows.length;
+  const unconfirmed = await purgeUnconfirmedOf(tx, null, null);
+  // Every message purged and not yet forgotten, whichever path purged it (also earlier runs'
+  // messages, should deleting their files have failed): the files go with them.
+  const messages = rowsOf<{ id: string }>(await tx.query(
+    `UPDATE message SET files_forgotten_at = now() WHERE purged_at IS NOT NULL AND files_forgotten_at IS NULL RETURNING id`,
+  ));
+  return { meetings: meetings.length, unconfirmed, messageIds: messages.map((m) => m.id) };
 }

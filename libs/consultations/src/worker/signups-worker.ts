@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { JobReconciler, jobSpec, QueueWorker, QUEUES, unknownJob, type PendingJob, type QueueJob } from '@app/jobs';
+import { Mailer } from '@app/mail';
 import { sendReminders } from './reminders';
 import { purgeExpiredContacts } from './retention';
 
@@ -19,6 +20,7 @@ export class SignupsWorker implements OnApplicationBootstrap, OnApplicationShutd
     private readonly dataSource: DataSource,
     reconciler: JobReconciler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mailer: Mailer,
   ) {
     reconciler.register({ queue: QUEUES.signups, pending: () => this.dueReminders() });
   }
@@ -31,7 +33,7 @@ export class SignupsWorker implements OnApplicationBootstrap, OnApplicationShutd
     await this.worker?.close();
   }
 
-  private async process(job: QueueJob<'signups'>): Promise<{ reminded?: number; purgedMeetings?: number }> {
+  private async process(job: QueueJob<'signups'>): Promise<{ reminded?: number; purgedMeetings?: number; unconfirmed?: number }> {
     switch (job.name) {
       case 'remind': {
         const reminded = await this.dataSource.transaction((tx) => sendReminders(tx, this.config, job.data.meetingId, job.data.startsAt));
@@ -39,9 +41,17 @@ export class SignupsWorker implements OnApplicationBootstrap, OnApplicationShutd
         return { reminded };
       }
       case 'retention-sweep': {
-        const purgedMeetings = await this.dataSource.transaction((tx) => purgeExpiredContacts(tx));
-        if (purgedMeetings) this.logger.log(`Retention: contact details of ${purgedMeetings} meetings deleted`);
-        return { purgedMeetings };
+        // The mail files go inside the transaction: if deleting one fails, the rows stay due and the
+        // next sweep tries again; a file deleted before a failed commit was purged anyway.
+        const outcome = await this.dataSource.transaction(async (tx) => {
+          const purged = await purgeExpiredContacts(tx);
+          await this.mailer.forget(purged.messageIds);
+          return purged;
+        });
+        if (outcome.meetings || outcome.unconfirmed) {
+          this.logger.log(`Retention: contact details of ${outcome.meetings} meetings and ${outcome.unconfirmed} unconfirmed sign-ups deleted`);
+        }
+        return { purgedMeetings: outcome.meetings, unconfirmed: outcome.unconfirmed };
       }
       default:
         return unknownJob(job);

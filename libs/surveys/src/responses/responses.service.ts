@@ -10,6 +10,7 @@ import { AnswerValidator } from '../answers/answer-validator';
 import type { ResponseStatus } from '../response.entity';
 import {
   answersInvalid,
+  answersNotAnObject,
   invitationNotFound,
   invitationUsed,
   responseAlreadySubmitted,
@@ -29,7 +30,8 @@ export interface SaveResponseCommand {
   municipalityCode: string;
   language: string;
   status: ResponseStatus;
-  answers: Record<string, unknown>;
+  /** As parsed from JSON; the validator refuses anything but an object of question -> value. */
+  answers: unknown;
   invitationToken?: string;
   resumeToken?: string;
 }
@@ -65,9 +67,12 @@ export class ResponsesService {
    * accepted request (same id, same payload) returns the first result and writes nothing.
    */
   async save(command: SaveResponseCommand): Promise<{ created: boolean; response: SavedResponse }> {
+    if (typeof command.answers !== 'object' || command.answers === null || Array.isArray(command.answers)) {
+      throw answersNotAnObject();
+    }
     const version = await this.versions.find(command.surveyVersionId);
     if (!version) throw versionNotFound();
-    const verdict = this.validator.validate(version.id, version.definition, command.answers, command.status);
+    const verdict = this.validator.validate(version.id, version.definition, command.answers as Record<string, unknown>, command.status);
     if (verdict.problems.length) throw answersInvalid(verdict.problems);
     // The hash is of what the client sent (so a retry matches); what is stored has the server's computed values.
     const stored = verdict.answers;
@@ -83,7 +88,49 @@ export class ResponsesService {
       const inserted = await this.insertPublicResponse(command, stored, version, hash);
       if (inserted) return { created: true, response: inserted };
     }
+    if (command.invitationToken && !command.resumeToken) {
+      const started = await this.startAnonymousInvitationResponse(command, stored, version, hash);
+      if (started) return started;
+    }
     return this.dataSource.transaction((tx) => this.saveInTransaction(tx, command, stored, version, hash));
+  }
+
+  /**
+   * Starting a response to an ANONYMOUS invitation-only survey. Using up the invitation and
+   * writing the response are two transactions, so no transaction id (xmin) and no timestamp joins
+   * the invitation to its response. The use also rewrites every invitation of the survey used that
+   * day, so they all carry the newest use's transaction id and their order of use cannot be paired
+   * with the order of responses. Should the response then fail, a third transaction gives the
+   * invitation back. Returns null for anything else (not anonymous, a retry, a continuation): the
+   * single-transaction path handles those.
+   */
+  private async startAnonymousInvitationResponse(
+    command: SaveResponseCommand,
+    answers: Record<string, unknown>,
+    version: PublishedVersion,
+    hash: string,
+  ): Promise<{ created: boolean; response: SavedResponse } | null> {
+    const [gate]: SurveyGate[] = await this.dataSource.query(SURVEY_GATE_SQL, [version.surveyId, command.municipalityCode]);
+    if (!gate || gate.access_mode !== 'invitation' || !gate.anonymous) return null;
+    const [existing] = await this.dataSource.query(`SELECT 1 FROM response WHERE id = $1`, [command.responseId]);
+    if (existing) return null;
+    const problem = gateProblem(gate, command, true);
+    if (problem) throw problem;
+    const invitationId = await this.dataSource.transaction(async (tx) => {
+      const id = await this.checkInvitation(tx, command, gate);
+      await tx.query(`UPDATE invitation SET used_on = current_date WHERE id = $1`, [id]);
+      await tx.query(
+        `UPDATE invitation SET used_on = used_on WHERE survey_id = $1 AND used_on = current_date AND id <> $2`,
+        [gate.survey_id, id],
+      );
+      return id;
+    });
+    try {
+      return await this.dataSource.transaction((tx) => this.saveInTransaction(tx, command, answers, version, hash, true));
+    } catch (error) {
+      await this.dataSource.query(`UPDATE invitation SET used_on = NULL WHERE id = $1`, [invitationId]);
+      throw error;
+    }
   }
 
   /**
@@ -144,6 +191,7 @@ export class ResponsesService {
     answers: Record<string, unknown>,
     version: PublishedVersion,
     hash: string,
+    invitationUsedApart = false,
   ): Promise<{ created: boolean; response: SavedResponse }> {
     const [gate]: SurveyGate[] = await tx.query(SURVEY_GATE_SQL, [version.surveyId, command.municipalityCode]);
     const [existing]: StoredResponse[] = await tx.query(
@@ -168,7 +216,7 @@ export class ResponsesService {
     // Starting a response uses the invitation up; from then on the resume token continues it, so
     // a resident can finish on another device without the invitation link.
     const invitationId =
-      gate.access_mode === 'invitation' && !existing ? await this.checkInvitation(tx, command, gate) : null;
+      gate.access_mode === 'invitation' && !existing && !invitationUsedApart ? await this.checkInvitation(tx, command, gate) : null;
 
     const [saved]: { submitted_on: string | null }[] = existing
       ? rowsOf(

@@ -5,6 +5,7 @@ import { useI18n } from '../../components/i18n';
 import { meetingsApi, type Signup } from '../api';
 import { CalendarButton } from '../CalendarButton';
 import { CancelSignup } from '../CancelSignup';
+import { ManageLink } from '../ManageLink';
 import { useMeetingsI18n } from '../i18n';
 import { SignupSummary } from '../SignupSummary';
 import { Link } from '../../router';
@@ -12,11 +13,18 @@ import { useLoad } from '../../components/useLoad';
 import { useTitle } from '../../components/useTitle';
 import { fragmentToken } from '../../surveys/pages/InvitationPage';
 
-/** `/signup#<manageToken>`: a resident's own sign-up, from the link in their confirmation. */
+/**
+ * `/signup#<manageToken>`: a resident's own sign-up, from the link in their email. Opening the link
+ * of a pending sign-up is what confirms it (it proves the address is theirs): the place is taken now.
+ */
 export default function ManageSignupPage({ hash }: { hash: string }) {
   const { m } = useMeetingsI18n();
   const token = fragmentToken(hash);
-  const loaded = useLoad(`signup:${token}`, () => (token ? meetingsApi.signup(token) : Promise.resolve(null)));
+  const loaded = useLoad(`signup:${token}`, async () => {
+    if (!token) return null;
+    const signup = await meetingsApi.signup(token);
+    return signup.status === 'pending' ? meetingsApi.confirm(token) : signup;
+  });
   const [changed, setChanged] = useState<{ token: string; signup: Signup } | null>(null);
   useTitle(m.manageTitle);
 
@@ -29,7 +37,7 @@ export default function ManageSignupPage({ hash }: { hash: string }) {
       </Problem>
     );
   }
-  if (loaded.state === 'loading') return <Loading text={m.manageLoading} />;
+  if (loaded.state === 'loading') return <Loading text={m.confirming} />;
   if (loaded.state === 'error') {
     return (
       <Problem>
@@ -53,6 +61,7 @@ export default function ManageSignupPage({ hash }: { hash: string }) {
       </dl>
       {live && (
         <div className="stack">
+          <ManageLink token={token} />
           <CalendarButton token={token} />
           <CancelSignup token={token} onCancelled={(next) => setChanged({ token, signup: next })} />
         </div>

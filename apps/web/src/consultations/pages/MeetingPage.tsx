@@ -2,22 +2,20 @@ import { useEffect, useRef, useState } from 'react';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
 import { formatMoment } from '../../components/i18n';
-import { meetingsApi, type MeetingDetails, type NewSignup } from '../api';
+import { meetingsApi, type MeetingDetails, type SignupRequested } from '../api';
 import { closedReason, pick } from '../format';
 import { useMeetingsI18n } from '../i18n';
-import { ManageLink } from '../ManageLink';
 import { MeetingFacts } from '../MeetingFacts';
 import { SignupForm } from '../SignupForm';
-import { SignupSummary } from '../SignupSummary';
 import { Link } from '../../router';
 import { useLoad } from '../../components/useLoad';
 import { useTitle } from '../../components/useTitle';
 
-/** `/meetings/:id`: one meeting and its sign-up form; after signing up, the confirmation in its place. */
+/** `/meetings/:id`: one meeting and its sign-up form; after asking for a place, "check your email" in its place. */
 export default function MeetingPage({ id }: { id: string }) {
   const { lang, m } = useMeetingsI18n();
   const meeting = useLoad(`meeting:${id}`, () => meetingsApi.meeting(id));
-  const [signup, setSignup] = useState<NewSignup | null>(null);
+  const [signup, setSignup] = useState<SignupRequested | null>(null);
   const confirmation = useRef<HTMLDivElement>(null);
   useTitle(meeting.state === 'ready' ? pick(lang, meeting.data.titleLt, meeting.data.titleEn) : null);
 
@@ -33,9 +31,18 @@ export default function MeetingPage({ id }: { id: string }) {
 
   if (signup) {
     return (
-      <div ref={confirmation} tabIndex={-1} className="confirmation" data-testid="signup-confirmation">
-        <SignupSummary signup={signup} />
-        <ManageLink token={signup.manageToken} />
+      <div ref={confirmation} tabIndex={-1} className="confirmation" data-testid="signup-check-email">
+        <section className="signup-status signup-status--pending" aria-labelledby="check-email-title">
+          <p className="signup-status__icon" aria-hidden="true">
+            ✉
+          </p>
+          <h1 id="check-email-title" className="signup-status__title">
+            {m.checkEmailTitle}
+          </h1>
+          <p className="signup-status__meeting">{pick(lang, data.titleLt, data.titleEn)}</p>
+          <p>{m.checkEmailText(signup.confirmWithinMinutes)}</p>
+          <p className="signup-status__hint">{m.checkEmailWhy}</p>
+        </section>
         <p className="actions">
           <Link to={`/consultations/${encodeURIComponent(data.consultationId)}`} className="button button--secondary">
             {m.aboutConsultation}
@@ -83,7 +90,7 @@ function Extra({ meeting }: { meeting: MeetingDetails }) {
     <>
       <div className="facts__row">
         <dt>{m.institution}</dt>
-        <dd>{meeting.institution}</dd>
+        <dd>{pick(lang, meeting.institution, meeting.institutionEn || meeting.institution)}</dd>
       </div>
       {meeting.signupOpen && (
         <div className="facts__row">
