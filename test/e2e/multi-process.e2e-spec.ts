@@ -31,7 +31,7 @@ describe('several api and worker processes on one database and Redis', () => {
     }
     await spawnWorkerProcess(t.config);
     await spawnWorkerProcess(t.config);
-  }, 240000);
+  }, 900000);
   afterAll(async () => {
     try {
       await killSpawnedWorkers();
