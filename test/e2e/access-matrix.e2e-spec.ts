@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { confirmedSignUp, createMeeting, createOpenConsultation, inHours, person, signUp } from '../support/consultation-fixtures';
+import { confirmedSignUp, createMeeting, createOpenConsultation, inHours, person } from '../support/consultation-fixtures';
 import { answer, createPublishedSurvey, SMALL_DEFINITION, type PublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 

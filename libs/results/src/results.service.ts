@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AccessScope } from '@app/http';
 import { SurveysService } from '@app/surveys';
 import { ResultPlans } from './definition/result-plans';
-import type { ItemResult, MunicipalityResults, PublishedSurveySummary, ResultsDocument } from './results-document';
+import type { MunicipalityResults, PublishedSurveySummary, ResultsDocument } from './results-document';
 import { municipalityNotInSurvey, noCompiledResults, noPublishedResults, publishedVersionNotFound } from './results.errors';
 
 interface VersionRow {
@@ -125,7 +125,7 @@ export class ResultsService {
       breakdowns: plan.breakdowns,
       municipalities: municipalities.map((m) => ({
         ...m,
-        items: (m.items as ItemResult[]).filter(shown),
+        items: (m.items).filter(shown),
       })),
     };
   }

@@ -45,7 +45,7 @@ export function buildResults(input: CompileInput): CompiledResults {
   plan.breakdowns.forEach((breakdown, b) => {
     const source = overall.get(breakdown.name)!;
     // A group's size is published as the breakdown question's own count (not stated: its skipped).
-    const groups = [...breakdown.groups.map((g) => ({ value: g.value as string | null, size: source.counts.get(g.value)! })), { value: null, size: source.skipped }];
+    const groups = [...breakdown.groups.map((g) => ({ value: g.value, size: source.counts.get(g.value)! })), { value: null, size: source.skipped }];
     for (const item of plan.items) {
       if (item.question === breakdown.name) continue;
       const cells = groups.map(({ value, size }) =>

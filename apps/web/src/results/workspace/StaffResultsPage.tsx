@@ -42,7 +42,7 @@ function StaffResults({ surveyId, account }: { surveyId: string; account: Accoun
   // ...and when the publication changes, which moves the document's status.
   const publishedKey = publication?.value ? `${publication.value.version}@${publication.value.publishedAt}` : '-';
   const doc = useKeptLoad(version === null ? null : `${surveyId}:${version}:${compiledKey}:${publishedKey}`, () =>
-    staffApi.results(surveyId, version!),
+    staffApi.results(surveyId, version),
   );
 
   const [publicationError, setPublicationError] = useState<unknown>(null);
