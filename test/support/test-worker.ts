@@ -83,10 +83,11 @@ export async function spawnApiProcess(config: AppConfig, port: number): Promise<
   child.once('exit', () => spawnedWorkers.delete(child));
   let errors = '';
   child.stderr!.on('data', (data: Buffer) => (errors += data.toString()));
+  // Starting from source takes a minute or more on a loaded 2-core machine.
   await waitFor(`the api on port ${port}`, async () => {
     if (child.exitCode !== null) throw new Error(`api exited (${child.exitCode}) before it was ready:\n${errors}`);
     return fetch(`http://127.0.0.1:${port}/api/health`).then((res) => res.ok, () => false);
-  });
+  }, 240000);
   child.unref();
   (child.stderr as unknown as { unref?: () => void }).unref?.();
   return child;

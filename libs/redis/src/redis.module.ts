@@ -15,16 +15,17 @@ class RedisShutdown implements OnApplicationShutdown {
 
 /**
  * The api's connection: a request never waits on Redis longer than REDIS_COMMAND_TIMEOUT_MS
- * (a frozen Redis keeps the socket open and never answers), and is retried once at most. The
- * offline queue stays on so commands issued while connecting at boot wait for the connection;
- * while Redis is down the rate limits skip it altogether (rejectIfRedisNotReady) and count in
- * process. Reconnects every 2 s at most, for ever.
+ * (a frozen Redis keeps the socket open and never answers), and is retried once at most. No
+ * offline queue: while the connection is down (stopped, restarting, or dropped after a timeout
+ * below) a command fails at once and the rate limits count in process, rather than every request
+ * waiting out the timeout in the queue; the first requests after boot may count in process too.
+ * Reconnects every 2 s at most, for ever.
  */
 export function apiRedisConnection(config: AppConfig): Redis {
   const redis = new Redis(config.REDIS_URL, {
     commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
     maxRetriesPerRequest: 1,
-    enableOfflineQueue: true,
+    enableOfflineQueue: false,
     connectTimeout: 2000,
     retryStrategy: (times) => Math.min(times * 100, 2000),
   });
@@ -57,12 +58,31 @@ export function apiRedisConnection(config: AppConfig): Redis {
 }
 
 /**
+ * Without an offline queue, commands before the first connection fail (and count in process):
+ * the api waits up to `ms` for Redis at boot so its limits start in Redis, and starts without it
+ * when Redis is down (only PostgreSQL is needed to serve).
+ */
+const connectedWithin = (ms: number) => async (config: AppConfig): Promise<Redis> => {
+  const redis = apiRedisConnection(config);
+  if (redis.status !== 'ready') {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+  return redis;
+};
+
+/**
  * One Redis connection per process for rate limits and health. Keys are namespaced with
  * REDIS_KEY_PREFIX by each user (rate-limiter-flexible takes its own prefix option).
  */
 @Global()
 @Module({
-  providers: [{ provide: REDIS, inject: [APP_CONFIG], useFactory: apiRedisConnection }, RedisShutdown],
+  providers: [{ provide: REDIS, inject: [APP_CONFIG], useFactory: connectedWithin(2000) }, RedisShutdown],
   exports: [REDIS],
 })
 export class RedisModule {}
