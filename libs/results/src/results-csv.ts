@@ -11,8 +11,9 @@ const HEADER = ['municipality', 'item', 'question', 'row', 'breakdown', 'group',
 export function resultsToCsv(document: ResultsDocument): string {
   const lines: unknown[][] = [HEADER];
   for (const m of document.municipalities) {
-    if (m.belowThreshold) {
-      lines.push([m.code, '', '', '', '', '', 'responses', '', m.responses, 'no']);
+    // "Fewer than k" responses: no count at all. Tables withheld by the auditor: the count only.
+    if (m.belowThreshold || m.tablesWithheld) {
+      lines.push([m.code, '', '', '', '', '', 'responses', '', m.responses ?? '', m.responses === null ? 'yes' : 'no']);
       continue;
     }
     for (const item of m.items) {

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AccessScope, CurrentPrincipal, CurrentScope, Roles, type Principal } from '@app/http';
-import { CompilationsService } from './compilations.service';
+import { CompilationsService } from './releases/compilations.service';
 import { PublishResultsDto, RequestCompileDto, ResultsQueryDto } from './dto/results.dto';
 import { PublicationService } from './publication.service';
 import { resultsToCsv } from './results-csv';
@@ -35,6 +35,18 @@ export class ResultsController {
     return { items: await this.compilations.request(scope, id, dto) };
   }
 
+  /**
+   * A release (researchers and admins): compile, audit, then show new figures where at least R
+   * new responses arrived. 409 when no municipality has enough. Poll the compilations for progress.
+   */
+  @Post('releases')
+  @Roles('admin', 'researcher')
+  @HttpCode(202)
+  async release(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RequestCompileDto) {
+    return { items: await this.compilations.release(scope, id, dto) };
+  }
+
+  /** Released results only (every municipality's latest release), preliminary until published. */
   @Get()
   get(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Query() query: ResultsQueryDto) {
     return this.results.forStaff(scope, id, query);
