@@ -8,7 +8,7 @@ import type { PublishedCell, PublishedItem, PublishedMunicipality } from './publ
  * answered plus its unpublished skipped to the group's size, the breakdown question's own counts
  * are the group sizes), every published number known to within `noise`, every withheld one below
  * k (so at most k - 1 + noise), and a required question's skipped known to be 0. For each withheld
- * cell it solves for the smallest and largest value (HiGHS, CPLEX LP text, one model per solve).
+ * cell it solves for the smallest and largest value (HiGHS, from CPLEX LP text, one model per item).
  *
  * Reported: cells pinned to one value ("exact") and cells whose whole range is inside 1..k-1.
  * Items are read one at a time (they are tied together only through the group sizes, which each
@@ -122,19 +122,34 @@ export async function lpRead(m: PublishedMunicipality, options: LpReaderOptions)
   for (const item of m.items) {
     const model = modelOf(m, item, options);
     reading.withheld += model.withheld.length;
+    if (model.withheld.length === 0) continue;
     const names = [...model.ids.keys()];
-    for (const target of model.withheld) {
-      const ends = (['Minimize', 'Maximize'] as const).map((sense) => {
-        const result = highs.solve(model.text(sense, target), { output_flag: false } as never);
-        reading.solves++;
-        if (result.Status !== 'Optimal') throw new Error(`attacker LP: ${result.Status} for ${item.item}/${names[target]}`);
-        return result.ObjectiveValue;
-      });
-      const min = Math.max(0, Math.ceil(ends[0] - 1e-6));
-      const max = Math.floor(ends[1] + 1e-6);
-      const finding = { cell: `${item.item}/${names[target]}`, min, max };
-      if (min === max) reading.exact.push(finding);
-      else if (min >= 1 && max <= options.k - 1) reading.insideSmall.push(finding);
+    // One HiGHS model per item, read from the LP text once; each bound changes one objective
+    // coefficient (minimise x, then minimise -x) and re-solves from the last basis.
+    const lp = highs.createModel({ format: 'lp', data: model.text('Minimize', model.withheld[0]) });
+    try {
+      lp.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
+      lp.changeColCost(model.withheld[0], 0);
+      const column = (x: number) => lp.getColByName(`x${x}`);
+      for (const target of model.withheld) {
+        const ends = ([1, -1] as const).map((sign) => {
+          lp.changeColCost(column(target), sign);
+          lp.run();
+          reading.solves++;
+          const status = lp.getModelStatus();
+          if (status !== highs.constants.modelStatus.optimal) throw new Error(`attacker LP: status ${status} for ${item.item}/${names[target]}`);
+          const objective = sign * lp.getObjectiveValue();
+          lp.changeColCost(column(target), 0);
+          return objective;
+        });
+        const min = Math.max(0, Math.ceil(ends[0] - 1e-6));
+        const max = Math.floor(ends[1] + 1e-6);
+        const finding = { cell: `${item.item}/${names[target]}`, min, max };
+        if (min === max) reading.exact.push(finding);
+        else if (min >= 1 && max <= options.k - 1) reading.insideSmall.push(finding);
+      }
+    } finally {
+      lp.dispose();
     }
   }
   return reading;
