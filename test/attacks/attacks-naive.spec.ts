@@ -88,3 +88,31 @@ describe('attacks against the unprotected (naive) compile', () => {
     expect(reading.exact.length + reading.insideSmall.length).toBeGreaterThan(0);
   });
 });
+
+describe('the attacker LP reader is sound (oracle: the true counts)', () => {
+  it('every value it pins is the true count, every range it reports holds the true count', async () => {
+    for (const [seed, n] of [[13, 60], [21, 25], [34, 120]] as const) {
+      const answers = residentAnswers(seed, n);
+      const truthDoc = compile(answers, 1); // k = 1: nothing withheld, every count exact
+      const truthOf = (cell: string): number => {
+        const [item, ...rest] = cell.split('/');
+        const it = truthDoc.items.find((i) => i.item === item)!;
+        const path = rest.join('/');
+        const pick = (counts: { value: string; count: { count: number | null } }[], v: string) => counts.find((c) => c.value === v)!.count.count!;
+        if (path === 'answered') return it.answered.count!;
+        if (path === 'skipped') return it.skipped.count!;
+        if (path.startsWith('v=')) return pick(it.counts, path.slice(2));
+        const [group, what] = path.split('/');
+        const [breakdown, value] = group.split('=');
+        const g = it.breakdowns.find((b) => b.breakdown === breakdown)!.groups.find((x) => String(x.value) === value)!;
+        return what === 'answered' ? g.answered.count! : pick(g.counts, what.slice(2));
+      };
+      const reading = await lpRead(compile(answers), { k: K, noise: 0, requiredItems: RESIDENT_REQUIRED });
+      expect(reading.exact.length + reading.insideSmall.length).toBeGreaterThan(0);
+      for (const f of [...reading.exact, ...reading.insideSmall]) {
+        const truth = truthOf(f.cell);
+        expect([f.cell, truth >= f.min && truth <= f.max]).toEqual([f.cell, true]);
+      }
+    }
+  });
+});
