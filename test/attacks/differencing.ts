@@ -2,8 +2,9 @@ import { valueOf, type PublishedItem, type PublishedMunicipality, type Record_ }
 
 /**
  * Time differencing: two documents of the same municipality, before and after some new responses.
- * Each published count that changed says someone new is in that cell; with one new respondent
- * (the live behaviour), the cells that went up are that respondent's answers.
+ * Each published count that changed says someone new is in that cell (with deterministic noise, a
+ * cell whose people did not change keeps its value, so even a change downwards says so); with one
+ * new respondent (the live behaviour), the cells that changed are that respondent's answers.
  *
  * `scope` narrows the reading to one breakdown group (e.g. the only new 18-29 respondent): the
  * group's tables are then read the same way.
@@ -30,13 +31,13 @@ export function differenceRecord(
     const answeredNow = valueOf(tables.now.answered);
     const answeredDelta = answeredThen === null || answeredNow === null ? null : answeredNow - answeredThen;
     if (item.kind === 'multiple') {
-      const chosen = diff.filter((d) => d.delta !== null && d.delta > 0).map((d) => d.value).sort();
+      const chosen = diff.filter((d) => d.delta !== null && d.delta !== 0).map((d) => d.value).sort();
       record.set(item.item, chosen.length ? chosen : answeredDelta === 0 ? null : []);
       continue;
     }
-    // One answer: the value that went up most; none went up (and answered did not) = skipped.
-    const best = diff.filter((d) => d.delta !== null).sort((x, y) => y.delta! - x.delta!)[0];
-    if (best && best.delta! > 0) record.set(item.item, best.value);
+    // One answer: of the values that changed, the one that went up most; none changed (and answered did not) = skipped.
+    const best = diff.filter((d) => d.delta !== null && d.delta !== 0).sort((x, y) => y.delta! - x.delta!)[0];
+    if (best) record.set(item.item, best.value);
     else if (answeredDelta === 0) record.set(item.item, null);
     else {
       // What went up is withheld in one of the documents: the unreadable values are the candidates.
