@@ -20,6 +20,14 @@ export default defineConfig({
     // survey page, as a lazy chunk, so the warning would be noise about a known cost.
     chunkSizeWarningLimit: 1600,
     sourcemap: false,
+    rollupOptions: {
+      // react-router and TanStack Query mark modules "use client" for React server components;
+      // this app has none, so the directive means nothing here.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: {
     proxy: {

@@ -1,14 +1,20 @@
 /**
- * bench:signup — 1,000 sign-ups over HTTP, all in flight together, for one meeting of 30 seats:
- * POST /api/public/meetings/:id/signups on the real api (validation, rate limit, the meeting's row
- * lock, the capacity trigger, the confirmation message and its outbox row). Every request is a
- * different person. Counts come from the database afterwards, not from the responses alone.
- * A baseline on the same server (a plain insert, signup-bench-api.ts) takes the same burst first.
+ * bench:signup — 1,000 people taking places over HTTP, all in flight together, for one meeting of
+ * 30 seats. A place is taken when its contact confirms by the link emailed to them, so the run has
+ * two bursts on the real api: first 1,000 requests for a place (POST /api/public/meetings/:id/signups:
+ * validation, rate limits, the pending row and the email with the link; reported on its own line),
+ * then the 1,000 confirmations (POST /api/public/signup/confirm with each one's link: the meeting's
+ * row lock, the capacity trigger, the confirmation message and its outbox row). The confirmations
+ * are what takes places, as the single request did before, so the last line is about them.
+ * The links are built as the worker builds them (from the pending rows' ids and APP_SECRET).
+ * Counts come from the database afterwards, not from the responses alone. A baseline on the same
+ * server (a plain insert, signup-bench-api.ts) takes the same burst first.
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { manageTokenFor } from '../../libs/consultations/src/signups/manage-tokens';
 import { runMigrations } from '../../libs/database/src/migrate';
 import { databaseUrl, dropDatabasesWithPrefix, TEST_ADMIN_URL } from '../../libs/database/src/testing/test-databases';
 
@@ -51,7 +57,7 @@ interface Burst {
 }
 
 /** Sends the requests, CONCURRENCY at a time (one connection each), and times each from its own start. */
-async function burst(url: string, body: (i: number) => object): Promise<Burst> {
+async function burst(url: string, body: (i: number) => object | null, headers: (i: number) => Record<string, string> = () => ({})): Promise<Burst> {
   const result: Burst = { statuses: new Map(), bodies: [], latencies: [], networkErrors: 0 };
   let next = 0;
   await Promise.all(
@@ -64,7 +70,12 @@ async function burst(url: string, body: (i: number) => object): Promise<Burst> {
   async function one(i: number) {
       const started = performance.now();
       try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body(i)) });
+        const payload = body(i);
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers(i) },
+          body: payload ? JSON.stringify(payload) : undefined,
+        });
         const text = await res.text();
         result.latencies.push(performance.now() - started);
         result.statuses.set(res.status, (result.statuses.get(res.status) ?? 0) + 1);
@@ -83,13 +94,17 @@ const percentile = (values: number[], p: number) => {
 async function main() {
   const name = `dp_bench_signup_${Date.now().toString(36)}`;
   const { db, url, meetingId } = await prepareDatabase(name);
+  const secret = randomBytes(32).toString('hex');
   const env = {
     ...process.env,
     DATABASE_URL: url,
     REDIS_URL,
-    APP_SECRET: randomBytes(32).toString('hex'),
+    APP_SECRET: secret,
     LOG_LEVEL: 'info',
     RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
+    RATE_LIMIT_TARGET_PER_MINUTE: '100000000',
+    RATE_LIMIT_SIGNUPS_PER_HOUR: '100000000',
+    SIGNUP_CONFIRM_MINUTES: '60',
     REDIS_KEY_PREFIX: `${name}:`,
     PORT: String(PORT),
   };
@@ -111,8 +126,11 @@ async function main() {
     });
     if (warm.status !== 404) throw new Error(`sign-up sanity check failed: ${warm.status} ${await warm.text()}`);
 
+    const requests = await burst(`http://127.0.0.1:${PORT}/api/public/meetings/${meetingId}/signups`, person('s'));
+    const { rows: pending } = await db.query(`SELECT id FROM signup WHERE meeting_id = $1 AND status = 'pending' ORDER BY position`, [meetingId]);
+    const links = pending.map((row) => manageTokenFor(secret, row.id));
     const baseline = await burst(`http://127.0.0.1:${PORT}/bench/baseline/signups`, person('b'));
-    const signups = await burst(`http://127.0.0.1:${PORT}/api/public/meetings/${meetingId}/signups`, person('s'));
+    const confirms = await burst(`http://127.0.0.1:${PORT}/api/public/signup/confirm`, () => null, (i) => ({ 'x-manage-token': links[i] ?? 'missing' }));
 
     const { rows: [counts] } = await db.query(
       `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
@@ -121,16 +139,18 @@ async function main() {
          FROM signup WHERE meeting_id = $1`,
       [meetingId],
     );
-    const answered = signups.bodies.map((b) => { try { return JSON.parse(b).status as string; } catch { return 'unparsable'; } });
-    const errors = REQUESTS - (signups.statuses.get(201) ?? 0);
+    const answered = confirms.bodies.map((b) => { try { return JSON.parse(b).status as string; } catch { return 'unparsable'; } });
+    const errors = REQUESTS - (requests.statuses.get(202) ?? 0) + REQUESTS - (confirms.statuses.get(200) ?? 0);
     const overbooked = Math.max(0, counts.confirmed - counts.capacity, counts.counter - counts.capacity);
-    const p99 = percentile(signups.latencies, 99);
+    const p99 = percentile(confirms.latencies, 99);
     const baselineP99 = percentile(baseline.latencies, 99);
-    console.log(`statuses: ${JSON.stringify(Object.fromEntries(signups.statuses))}, network errors: ${signups.networkErrors}; responses said confirmed ${answered.filter((s) => s === 'confirmed').length}, waitlisted ${answered.filter((s) => s === 'waitlisted').length}`);
+    const requestP99 = percentile(requests.latencies, 99);
+    console.log(`requests for a place: statuses ${JSON.stringify(Object.fromEntries(requests.statuses))}, network errors ${requests.networkErrors}, p50 ${percentile(requests.latencies, 50).toFixed(1)} ms, p99 ${requestP99.toFixed(1)} ms (${(requestP99 / baselineP99).toFixed(2)} x baseline); ${pending.length} pending`);
+    console.log(`confirmations: statuses ${JSON.stringify(Object.fromEntries(confirms.statuses))}, network errors ${confirms.networkErrors}; responses said confirmed ${answered.filter((s) => s === 'confirmed').length}, waitlisted ${answered.filter((s) => s === 'waitlisted').length}`);
     console.log(`database: ${counts.confirmed} confirmed, ${counts.waitlisted} waitlisted, meeting counter ${counts.counter} of ${counts.capacity}; ${counts.messages} messages with ${counts.queued} outbox rows`);
-    console.log(`latency ms: p50 ${percentile(signups.latencies, 50).toFixed(1)}, p90 ${percentile(signups.latencies, 90).toFixed(1)}, max ${Math.max(...signups.latencies).toFixed(1)}`);
-    console.log(`baseline (plain insert, same burst): p50 ${percentile(baseline.latencies, 50).toFixed(1)} ms, p99 ${baselineP99.toFixed(1)} ms, errors ${REQUESTS - (baseline.statuses.get(201) ?? 0)}; sign-up p99 / baseline p99: ${(p99 / baselineP99).toFixed(2)}`);
-    console.log(`signup: ${REQUESTS} requests, confirmed: ${counts.confirmed}, waitlisted: ${counts.waitlisted}, overbooked: ${overbooked}, p99: ${p99.toFixed(1)} ms, errors: ${errors}`);
+    console.log(`confirmation latency ms: p50 ${percentile(confirms.latencies, 50).toFixed(1)}, p90 ${percentile(confirms.latencies, 90).toFixed(1)}, max ${Math.max(...confirms.latencies).toFixed(1)}`);
+    console.log(`baseline (plain insert, same burst): p50 ${percentile(baseline.latencies, 50).toFixed(1)} ms, errors ${REQUESTS - (baseline.statuses.get(201) ?? 0)}`);
+    console.log(`signup: ${REQUESTS} requests, confirmed: ${counts.confirmed}, waitlisted: ${counts.waitlisted}, overbooked: ${overbooked}, p99: ${p99.toFixed(1)} ms, baseline p99: ${baselineP99.toFixed(1)} ms, ratio: ${(p99 / baselineP99).toFixed(2)}, errors: ${errors}`);
   } finally {
     api.kill('SIGTERM');
     await db.end();

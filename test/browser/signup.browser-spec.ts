@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { hashPassword } from '../../libs/auth/src/secrets';
+import { confirmedSignUp, pendingManageToken } from '../support/consultation-fixtures';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -15,7 +16,7 @@ jest.setTimeout(120_000);
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
 
-describeInBrowser('meeting sign-up on a phone: sign up, manage link, cancel; check-in from the QR code', () => {
+describeInBrowser('meeting sign-up on a phone: sign up, confirm by the emailed link, cancel; check-in from the QR code', () => {
   let t: TestApp;
   let browser: Browser;
   let baseUrl: string;
@@ -68,7 +69,7 @@ describeInBrowser('meeting sign-up on a phone: sign up, manage link, cancel; che
 
   const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
-  it('refuses the form without consent, signs up with it, shows the code and QR, and cancels from the manage page', async () => {
+  it('refuses the form without consent, asks for a place with it, confirms by the emailed link, shows the code and QR, and cancels', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const failures: string[] = [];
@@ -107,8 +108,16 @@ describeInBrowser('meeting sign-up on a phone: sign up, manage link, cancel; che
     expect(await page.getByTestId('signup-consent-error').count()).toBe(0);
     await page.getByTestId('signup-submit').click();
 
-    // The confirmation: status, the check-in code large, its QR code and the manage link.
-    await page.getByTestId('signup-confirmation').waitFor({ timeout: 15000 });
+    // "Check your email": no place is held until the link is opened.
+    await page.getByTestId('signup-check-email').waitFor({ timeout: 15000 });
+    expect(await page.getByTestId('signup-check-email').textContent()).toContain('Check your email');
+    expect(await page.getByTestId('checkin-code').count()).toBe(0);
+    expect(await countRows(t.db, 'signup', `meeting_id = $1 AND status = 'pending'`, [meetingId])).toBe(1);
+    expect(await noSidewaysScroll(page)).toBe(true);
+
+    // The resident opens the link from the email (built here as the worker builds it): that confirms.
+    await page.goto(`${baseUrl}/signup#${await pendingManageToken(t, meetingId, 'ona@example.lt')}`);
+    await page.getByTestId('manage-signup').waitFor({ timeout: 15000 });
     expect(await page.getByTestId('signup-status').getAttribute('data-status')).toBe('confirmed');
     const code = (await page.getByTestId('checkin-code').textContent())?.trim() ?? '';
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
@@ -123,12 +132,13 @@ describeInBrowser('meeting sign-up on a phone: sign up, manage link, cancel; che
       { status: 'confirmed', name: 'Ona Onaitė', email: 'ona@example.lt', organisation: 'Biržų bendruomenė', language: 'en', checkin_code: code },
     ]);
 
-    // The manage link carries the token in its fragment.
+    // The manage link to keep carries the token in its fragment; opening it again confirms nothing twice.
     expect(await page.getByTestId('manage-url').textContent()).toMatch(new RegExp(`^${baseUrl}/signup#[0-9a-f-]{36}\\.`));
-    await page.getByTestId('manage-link').click();
+    await page.reload();
     await page.getByTestId('manage-signup').waitFor();
     expect(await page.getByTestId('signup-status').getAttribute('data-status')).toBe('confirmed');
     expect((await page.getByTestId('checkin-code').textContent())?.trim()).toBe(code);
+    expect(await countRows(t.db, 'message', `kind = 'confirmation'`)).toBe(1);
 
     // The calendar file is fetched with the token and saved as meeting.ics.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('add-to-calendar').click()]);
@@ -160,10 +170,7 @@ describeInBrowser('meeting sign-up on a phone: sign up, manage link, cancel; che
   it('checks the person in when staff open the QR code\'s link and sign in', async () => {
     const password = 'a long enough password';
     await t.db.query(`UPDATE account SET password_hash = $1 WHERE id = $2`, [await hashPassword(password), staff.id]);
-    const signup = await t.http
-      .post(`/api/public/meetings/${meetingId}/signups`)
-      .send({ name: 'Jonas Jonaitis', contact: '+370 612 34567', consent: true, language: 'lt' })
-      .expect(201);
+    const signup = await confirmedSignUp(t, meetingId, { name: 'Jonas Jonaitis', contact: 'jonas@example.lt', consent: true, language: 'lt' });
     expect(signup.body.status).toBe('confirmed');
     // The QR code holds the server's public address; here the app listens elsewhere, so keep path and query.
     const qr = new URL(signup.body.checkinUrl);

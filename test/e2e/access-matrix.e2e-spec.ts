@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { createMeeting, createOpenConsultation, inHours, person, signUp } from '../support/consultation-fixtures';
+import { confirmedSignUp, createMeeting, createOpenConsultation, inHours, person, signUp } from '../support/consultation-fixtures';
 import { answer, createPublishedSurvey, SMALL_DEFINITION, type PublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -108,7 +108,7 @@ describe('access matrix: staff are confined to their municipality', () => {
     beforeAll(async () => {
       consultationId = await createOpenConsultation(t, zarasaiStaff, 'zarasai');
       meetingId = (await createMeeting(t, zarasaiStaff, consultationId, { capacity: 5 })).id;
-      checkinCode = (await signUp(t, meetingId, person({ name: 'Zarasiškis' })).expect(201)).body.checkinCode;
+      checkinCode = (await confirmedSignUp(t, meetingId, person({ name: 'Zarasiškis' }))).body.checkinCode;
     });
 
     const snapshot = () =>
@@ -116,7 +116,9 @@ describe('access matrix: staff are confined to their municipality', () => {
         .query(`SELECT c.phase, c.title_en, c.report_published_at, (SELECT count(*) FROM meeting WHERE consultation_id = c.id) AS meetings,
                   (SELECT json_agg(json_build_object('status', s.status, 'attended', s.attended_at)) FROM signup s JOIN meeting m ON m.id = s.meeting_id
                     WHERE m.consultation_id = c.id) AS signups, (SELECT count(*) FROM message) AS messages,
-                  (SELECT count(*) FROM meeting WHERE consultation_id = c.id AND cancelled_at IS NOT NULL) AS cancelled
+                  (SELECT count(*) FROM meeting WHERE consultation_id = c.id AND cancelled_at IS NOT NULL) AS cancelled,
+                  (SELECT json_agg(json_build_object('capacity', capacity, 'starts', starts_at, 'place', place)) FROM meeting WHERE consultation_id = c.id) AS edits,
+                  (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM meeting_message) AS batches
              FROM consultation c WHERE c.id = $1`, [consultationId])
         .then((r) => r.rows);
 
@@ -130,12 +132,15 @@ describe('access matrix: staff are confined to their municipality', () => {
       ['POST', `/api/meetings/${meetingId}/attendance`, { code: 'PLACEHOLDER' }, 'MEETING_NOT_FOUND'],
       ['POST', `/api/meetings/${meetingId}/messages`, { subject: 'Hello', body: 'Spam from Biržai' }, 'MEETING_NOT_FOUND'],
       ['POST', `/api/meetings/${meetingId}/cancel`, undefined, 'MEETING_NOT_FOUND'],
+      ['PATCH', `/api/meetings/${meetingId}`, { capacity: 50, place: 'Biržai', startsAt: inHours(72) }, 'MEETING_NOT_FOUND'],
+      ['GET', `/api/meetings/${meetingId}/messages`, undefined, 'MEETING_NOT_FOUND'],
+      ['GET', `/api/meetings/${meetingId}/attendance-sheet`, undefined, 'MEETING_NOT_FOUND'],
     ] as const;
 
     it('keeps another municipality\'s consultations, meetings and sign-ups from staff: every route 404, nothing changes', async () => {
       const before = await snapshot();
       for (const [method, path, body, code] of consultationRoutes()) {
-        const payload = body && 'code' in body ? { code: checkinCode } : body;
+        const payload = body && 'code' in body ? { code: checkinCode, overrideReason: 'checking in early' } : body;
         const req = method === 'GET' ? t.http.get(path) : method === 'PATCH' ? t.http.patch(path) : method === 'PUT' ? t.http.put(path) : t.http.post(path);
         const res = await (payload ? req.set(birzaiStaff.auth).send(payload) : req.set(birzaiStaff.auth));
         expect([method, path, res.status, res.body.code]).toEqual([method, path, 404, code]);
@@ -155,8 +160,15 @@ describe('access matrix: staff are confined to their municipality', () => {
       for (const who of [zarasaiStaff, admin]) {
         await t.http.get(`/api/meetings/${meetingId}/signups`).set(who.auth).expect(200);
         await t.http.get(`/api/consultations/${consultationId}`).set(who.auth).expect(200);
+        await t.http.get(`/api/meetings/${meetingId}/messages`).set(who.auth).expect(200);
+        await t.http.get(`/api/meetings/${meetingId}/attendance-sheet`).set(who.auth).expect(200);
       }
-      await t.http.get(`/api/meetings/${meetingId}/signups`).set(researcher.auth).expect(403);
+      await t.http.patch(`/api/meetings/${meetingId}`).set(zarasaiStaff.auth).send({ capacity: 6 }).expect(200);
+      for (const path of [`/api/meetings/${meetingId}/signups`, `/api/meetings/${meetingId}/messages`, `/api/meetings/${meetingId}/attendance-sheet`]) {
+        await t.http.get(path).set(researcher.auth).expect(403);
+      }
+      const researcherEdit = await t.http.patch(`/api/meetings/${meetingId}`).set(researcher.auth).send({ capacity: 7 }).expect(403);
+      expect(researcherEdit.body.code).toBe('ROLE_NOT_ALLOWED');
       await t.http.get('/api/participation').set(researcher.auth).expect(200);
       // Staff pick partner organisations for meeting quotas from this list.
       await t.http.get('/api/admin/partner-organisations').set(zarasaiStaff.auth).expect(200);
@@ -170,9 +182,23 @@ describe('access matrix: staff are confined to their municipality', () => {
   it('keeps admin routes for admins, and every non-public route behind sign-in', async () => {
     for (const who of [birzaiStaff, researcher]) {
       await t.http.get('/api/admin/accounts').set(who.auth).expect(403);
+      await t.http.get('/api/admin/audit').set(who.auth).expect(403);
     }
     await t.http.get('/api/admin/accounts').set(admin.auth).expect(200);
-    for (const path of ['/api/surveys', `/api/surveys/${zarasai.surveyId}`, '/api/admin/accounts', '/api/auth/me']) {
+    await t.http.get('/api/admin/audit').set(admin.auth).expect(200);
+    // Account changes are the admin's: staff and researchers get 403 and change nothing.
+    const hash = (await t.db.query(`SELECT password_hash FROM account WHERE id = $1`, [zarasaiStaff.id])).rows[0].password_hash;
+    for (const who of [birzaiStaff, researcher]) {
+      await t.http.post(`/api/admin/accounts/${zarasaiStaff.id}/password`).set(who.auth).send({ newPassword: 'taken over by a colleague' }).expect(403);
+      await t.http.get(`/api/admin/accounts/${zarasaiStaff.id}/tokens`).set(who.auth).expect(403);
+      await t.http.delete(`/api/admin/accounts/${zarasaiStaff.id}/tokens/${randomUUID()}`).set(who.auth).expect(403);
+    }
+    expect((await t.db.query(`SELECT password_hash FROM account WHERE id = $1`, [zarasaiStaff.id])).rows[0].password_hash).toBe(hash);
+    await t.http.get('/api/auth/me').set(zarasaiStaff.auth).expect(200);
+    for (const [method, path] of [['post', '/api/auth/password'], ['get', '/api/auth/tokens'], ['delete', `/api/auth/tokens/${randomUUID()}`]] as const) {
+      expect((await t.http[method](path).expect(401)).body.code).toBe('NOT_SIGNED_IN');
+    }
+    for (const path of ['/api/surveys', `/api/surveys/${zarasai.surveyId}`, '/api/admin/accounts', '/api/auth/me', '/api/admin/audit']) {
       const res = await t.http.get(path).expect(401);
       expect(res.body.code).toBe('NOT_SIGNED_IN');
     }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { createMeeting, createOpenConsultation, person, signUp } from '../support/consultation-fixtures';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
 import { createPublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -75,5 +77,78 @@ describe('bad input on the remaining endpoints', () => {
   it('GET /api/public/municipalities/:code/surveys for an unknown municipality', async () => {
     const res = await t.http.get('/api/public/municipalities/atlantis/surveys').expect(404);
     expect(res.body).toMatchObject({ code: 'MUNICIPALITY_NOT_FOUND', message: 'No municipality with code "atlantis"' });
+  });
+});
+
+/**
+ * The inputs that gave 500s (deep JSON on every route, NUL and lone surrogates in any text,
+ * integers over 2^31, null in optional edit fields): one check (InputSafetyPipe) answers each
+ * with a 400 naming the field, and nothing is written. openapi-fuzz.e2e-spec.ts throws the same at
+ * every operation.
+ */
+describe('hostile input: 400 naming the field, nothing written', () => {
+  let t: TestApp;
+  let staff: TestAccount;
+  let researcher: TestAccount;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await createMunicipality(t.db, 'birzai');
+    staff = await createAccount(t.db, 'staff', ['birzai']);
+    researcher = await createAccount(t.db, 'researcher');
+  });
+  afterAll(() => t.close());
+
+  const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
+  const deep = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+
+  it('deep JSON on public, signed-in and sign-in routes', async () => {
+    const { versionId } = await createPublishedSurvey(t, researcher.auth);
+    const responses = await countRows(t.db, 'response');
+    const answers = `{"surveyVersionId":"${versionId}","municipalityCode":"birzai","language":"lt","status":"complete","answers":${deep(100)}}`;
+    const submit = await t.http.put(`/api/public/responses/${randomUUID()}`).set('content-type', 'application/json').send(answers).expect(400);
+    expect(fieldsOf(submit.body)[0]).toMatch(/^answers(\.a)+$/);
+    expect(await countRows(t.db, 'response')).toBe(responses);
+    for (const [path, auth] of [['/api/auth/sessions', {}], ['/api/consultations', staff.auth], ['/api/surveys', researcher.auth]] as const) {
+      const res = await t.http.post(path).set(auth).set('content-type', 'application/json').send(deep(5000)).expect(400);
+      expect(fieldsOf(res.body)[0]).toMatch(/^a(\.a)+$/);
+    }
+  });
+
+  it('NUL characters and lone surrogates in any text, values and names alike', async () => {
+    const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'));
+    const before = await countRows(t.db, 'signup');
+    for (const [body, field] of [
+      [person({ name: 'Ona\u0000' }), 'name'],
+      [person({ name: 'Ona \uD800' }), 'name'],
+      [person({ organisation: '\uDC00' }), 'organisation'],
+      [{ ...person(), ['bad\u0000key']: 1 }, 'bad\u0000key'],
+    ] as const) {
+      const res = await signUp(t, meeting.id, body).expect(400);
+      expect(fieldsOf(res.body)).toContain(field);
+    }
+    expect(await countRows(t.db, 'signup')).toBe(before);
+    const path = await t.http.get('/api/public/municipalities/bir%00zai/meetings').expect(400);
+    expect(fieldsOf(path.body)).toEqual(['code']);
+  });
+
+  it('integers over 2^31', async () => {
+    const consultationId = await createOpenConsultation(t, staff, 'birzai');
+    const before = await countRows(t.db, 'meeting');
+    const res = await t.http.post(`/api/consultations/${consultationId}/meetings`).set(staff.auth).send({
+      kind: 'discussion', titleLt: 'x', titleEn: 'x', startsAt: new Date(Date.now() + 86400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90000_000).toISOString(), place: 'Salė', capacity: 2 ** 31, retentionDays: 2 ** 40,
+    }).expect(400);
+    expect(fieldsOf(res.body).sort()).toEqual(['capacity', 'retentionDays']);
+    expect(await countRows(t.db, 'meeting')).toBe(before);
+  });
+
+  it('null in optional edit fields, where the API document does not allow it; null where it does still works', async () => {
+    const consultationId = await createOpenConsultation(t, staff, 'birzai');
+    const res = await t.http.patch(`/api/consultations/${consultationId}`).set(staff.auth).send({ titleEn: null, institution: null }).expect(400);
+    expect(fieldsOf(res.body).sort()).toEqual(['institution', 'titleEn']);
+    expect((await t.db.query(`SELECT title_en FROM consultation WHERE id = $1`, [consultationId])).rows).toEqual([{ title_en: 'Budget priorities' }]);
+    const { surveyId } = await createPublishedSurvey(t, researcher.auth, { closesAt: new Date(Date.now() + 86400_000).toISOString() });
+    await t.http.patch(`/api/surveys/${surveyId}`).set(researcher.auth).send({ closesAt: null }).expect(200);
+    expect((await t.db.query(`SELECT closes_at FROM survey WHERE id = $1`, [surveyId])).rows).toEqual([{ closes_at: null }]);
   });
 });

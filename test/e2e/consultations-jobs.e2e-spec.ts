@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { sendReminders } from '../../libs/consultations/src/worker/reminders';
 import { bullPrefix } from '../../libs/jobs/src';
 import { createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { createMeeting, createOpenConsultation, manage, person, signUp } from '../support/consultation-fixtures';
+import { confirmedSignUp, createMeeting, createOpenConsultation, manage, person, signUp, reminderJobId } from '../support/consultation-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
 import { FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';
 
@@ -58,14 +58,14 @@ describe('consultations: background jobs', () => {
   it('sends confirmations to the mail folder, and each reminder once, from a delayed BullMQ job', async () => {
     // Due 5 s from now: the reminder goes REMINDER_LEAD_MINUTES (60) before a meeting 60 min 5 s away.
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'zarasai'), { capacity: 2, startsInHours: 1 + 5 * SECOND_IN_HOURS });
-    const ona = await signUp(t, meeting.id, person({ contact: 'ona@example.lt' })).expect(201);
-    await signUp(t, meeting.id, person({ contact: '+37061234567', language: 'en' })).expect(201);
-    const waiting = await signUp(t, meeting.id, person()).expect(201);
+    const ona = await confirmedSignUp(t, meeting.id, person({ contact: 'ona@example.lt' }));
+    await confirmedSignUp(t, meeting.id, person({ contact: 'petras@example.lt', language: 'en' }));
+    const waiting = await confirmedSignUp(t, meeting.id, person());
     expect(waiting.body.status).toBe('waitlisted');
 
     worker = await startInProcessWorker(t.config);
-    await waitFor('the reminder handed to BullMQ', async () => (await queue.getJob(`remind-${meeting.id}`)) !== undefined);
-    const job = (await queue.getJob(`remind-${meeting.id}`))!;
+    await waitFor('the reminder handed to BullMQ', async () => (await queue.getJob(reminderJobId(meeting))) !== undefined);
+    const job = (await queue.getJob(reminderJobId(meeting)))!;
     expect(await job.getState()).toBe('delayed');
     expect(job.opts.delay).toBeGreaterThan(1000);
 
@@ -75,16 +75,21 @@ describe('consultations: background jobs', () => {
     const eml = readFileSync(join(mailDir, `${confirmation.id}.eml`), 'utf8');
     expect(eml).toMatch(/^To: ona@example\.lt$/m);
     expect(eml).toContain(ona.body.checkinCode);
+    // Quoted-printable may fold the long link: its start is enough to show it was filled in.
     expect(eml).toContain(ona.body.manageToken.slice(0, 20));
+    // The attacker with a copy of the message table finds no working link and no check-in code in it.
+    const table = JSON.stringify((await t.db.query(`SELECT * FROM message`)).rows);
+    expect(table).not.toContain(ona.body.manageToken.split('.')[1]);
+    expect(table).not.toContain(ona.body.checkinCode);
 
     await waitFor('reminders sent', async () => {
       const rows = await messageRows(meeting.id, 'reminder');
       return rows.length === 2 && rows.every((m) => m.sent_at);
     }, 20000);
     const reminders = await messageRows(meeting.id, 'reminder');
-    expect(reminders.map((m) => m.recipient).sort()).toEqual(['+37061234567', 'ona@example.lt']);
-    expect(readFileSync(join(mailDir, `${reminders.find((m) => m.recipient.startsWith('+'))!.id}.sms.txt`), 'utf8')).toContain('A reminder of the meeting');
-    expect(await (await queue.getJob(`remind-${meeting.id}`))!.getState()).toBe('completed');
+    expect(reminders.map((m) => m.recipient).sort()).toEqual(['ona@example.lt', 'petras@example.lt']);
+    expect(readFileSync(join(mailDir, `${reminders.find((m) => m.recipient.startsWith('petras'))!.id}.eml`), 'utf8')).toContain('A reminder of the meeting');
+    expect(await (await queue.getJob(reminderJobId(meeting)))!.getState()).toBe('completed');
 
     // The job running again (a retry, a second worker) reminds nobody twice.
     const ds = await new DataSource({ type: 'postgres', url: t.config.DATABASE_URL }).initialize();
@@ -98,7 +103,7 @@ describe('consultations: background jobs', () => {
 
   it('keeps messages while the mail server is down and sends them once it is back', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'zarasai'));
-    const signup = await signUp(t, meeting.id, person({ contact: 'jonas@example.lt' })).expect(201);
+    const signup = await confirmedSignUp(t, meeting.id, person({ contact: 'jonas@example.lt' }));
     // Port 1: nothing listens, so every send fails until the retries run out.
     worker = await startInProcessWorker({ ...t.config, SMTP_URL: 'smtp://127.0.0.1:1' });
     await waitFor('the retries to run out', async () => (await messageRows(meeting.id, 'confirmation'))[0].attempts >= 2);
@@ -118,10 +123,21 @@ describe('consultations: background jobs', () => {
   it('purges contact details once the retention period has passed, keeping status and attendance counts', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'zarasai'), { kind: 'training', retentionDays: 1 });
     const kept = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'zarasai'), { kind: 'training', retentionDays: 30 });
-    const came = await signUp(t, meeting.id, person({ name: 'Petras Petraitis', organisation: 'Bendruomenė' })).expect(201);
-    await signUp(t, meeting.id, person()).expect(201);
-    await signUp(t, kept.id, person({ name: 'Liks Vardas' })).expect(201);
-    await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: came.body.checkinCode }).expect(200);
+    const came = await confirmedSignUp(t, meeting.id, person({ name: 'Petras Petraitis', organisation: 'Bendruomenė' }));
+    await confirmedSignUp(t, meeting.id, person());
+    await confirmedSignUp(t, kept.id, person({ name: 'Liks Vardas' }));
+    await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: came.body.checkinCode, overrideReason: "checked in before the day" }).expect(200);
+    // The messages go out while the meeting is ahead.
+    const sentIds = async () => (await t.db.query(`SELECT m.id FROM message m JOIN signup s ON s.id = m.signup_id WHERE s.meeting_id = $1`, [meeting.id])).rows.map((r) => r.id as string);
+    worker = await startInProcessWorker({ ...t.config, RETENTION_SWEEP_MS: 3600_000 });
+    await waitFor('the messages sent', async () => (await sentIds()).every((id) => existsSync(join(mailDir, `${id}.eml`))));
+    const files = (await sentIds()).map((id) => join(mailDir, `${id}.eml`));
+    // Mail files hold a contact and a working link: readable by this user only.
+    for (const file of files) expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(files.some((file) => readFileSync(file, 'utf8').includes(came.body.contact))).toBe(true);
+    expect(files.some((file) => readFileSync(file, 'utf8').includes(came.body.manageToken.slice(0, 20)))).toBe(true);
+    await worker.close();
+
     // The meeting took place three days ago: past its one-day retention. The other, two days ago, within its 30.
     await t.db.query(`UPDATE meeting SET signup_deadline = now() - interval '4 days', starts_at = now() - interval '3 days',
                         ends_at = now() - interval '3 days' + interval '2 hours' WHERE id = $1`, [meeting.id]);
@@ -131,6 +147,11 @@ describe('consultations: background jobs', () => {
 
     worker = await startInProcessWorker(t.config);
     await waitFor('the purge', async () => (await t.db.query(`SELECT contacts_purged_at FROM meeting WHERE id = $1`, [meeting.id])).rows[0].contacts_purged_at !== null);
+    // The attacker who reads the mail folder after the purge finds nothing of them.
+    await waitFor('the mail files deleted', async () => files.every((file) => !existsSync(file)));
+    const left = readdirSync(mailDir).map((name) => readFileSync(join(mailDir, name), 'utf8')).join('\n');
+    expect(left).not.toContain(came.body.contact);
+    expect(left).not.toContain(came.body.manageToken.slice(0, 20));
 
     const rows = (await t.db.query(`SELECT name, email, phone, contact_key, organisation, checkin_code, status, attended_at, purged_at FROM signup WHERE meeting_id = $1`, [meeting.id])).rows;
     expect(rows).toHaveLength(2);

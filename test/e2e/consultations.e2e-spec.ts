@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { createMeeting, createOpenConsultation, manage, person, signUp } from '../support/consultation-fixtures';
+import { confirmedSignUp, createMeeting, createOpenConsultation, manage, pendingManageToken, person, signUp } from '../support/consultation-fixtures';
+import { rawText } from '../support/raw-body';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Staff and resident paths of consultations, against the real api, PostgreSQL and Redis (no worker here). */
@@ -35,46 +36,78 @@ describe('consultations, meetings and sign-ups', () => {
     expect(listed.body).toEqual([expect.objectContaining({ id: meeting.id, kind: 'training', seatsLeft: 5, signupOpen: true })]);
     expect(listed.body[0]).not.toHaveProperty('attended');
 
-    const ona = await signUp(t, meeting.id, person({ name: 'Ona Onaitė', contact: 'Ona@Example.LT', organisation: '=cmd()' })).expect(201);
+    const ona = await confirmedSignUp(t, meeting.id, person({ name: 'Ona Onaitė', contact: 'Ona@Example.LT', organisation: '=cmd()' }));
     expect(ona.body).toMatchObject({ status: 'confirmed', name: 'Ona Onaitė', contact: 'ona@example.lt', waitlistPosition: null });
     expect(ona.body.checkinCode).toMatch(/^[A-Z2-9]{6}$/);
-    expect(ona.body.manageUrl).toContain(`/signup#${ona.body.manageToken}`);
-    const jonas = await signUp(t, meeting.id, person({ name: 'Jonas', contact: '8 612 34567', language: 'en' })).expect(201);
-    expect(jonas.body.contact).toBe('+37061234567');
+    const jonas = await confirmedSignUp(t, meeting.id, person({ name: 'Jonas', contact: 'jonas@example.lt', language: 'en' }));
 
-    // The confirmation is stored with its send job in the same transaction.
-    const [confirmation] = await messages(ona.body.id);
+    // The request for a place sent a link to confirm it; the confirmation is stored with its send
+    // job in the same transaction as the place. Neither stored text holds the link or the code:
+    // the worker fills them in when it sends (consultations-jobs reads the sent emails).
+    const [request, confirmation] = await messages(ona.body.id);
+    expect(request).toMatchObject({ kind: 'confirm_request', channel: 'email', recipient: 'ona@example.lt' });
     expect(confirmation).toMatchObject({ kind: 'confirmation', channel: 'email', recipient: 'ona@example.lt' });
-    expect(confirmation.body).toContain(ona.body.checkinCode);
-    expect(confirmation.body).toContain(ona.body.manageUrl);
-    expect(await messages(jonas.body.id)).toEqual([expect.objectContaining({ kind: 'confirmation', channel: 'sms', recipient: '+37061234567' })]);
-    expect(await countRows(t.db, 'outbox', `queue = 'messages' AND job_id = $1`, [`message-${(await t.db.query(`SELECT id FROM message WHERE signup_id = $1`, [ona.body.id])).rows[0].id}`])).toBe(1);
+    for (const stored of [request, confirmation]) {
+      expect(stored.body).not.toContain(ona.body.checkinCode);
+      expect(stored.body).not.toContain(ona.body.manageToken.split('.')[1]);
+    }
+    expect(confirmation.body).toContain('{{checkin_code}}');
+    expect((await messages(jonas.body.id)).map((m) => m.kind)).toEqual(['confirm_request', 'confirmation']);
+    const confirmationId = (await t.db.query(`SELECT id FROM message WHERE signup_id = $1 AND kind = 'confirmation'`, [ona.body.id])).rows[0].id;
+    expect(await countRows(t.db, 'outbox', `queue = 'messages' AND job_id = $1`, [`message-${confirmationId}`])).toBe(1);
 
     const list = await t.http.get(`/api/meetings/${meeting.id}/signups`).set(staff.auth).expect(200);
     expect(list.body.items.map((s: { name: string; status: string }) => [s.name, s.status])).toEqual([['Ona Onaitė', 'confirmed'], ['Jonas', 'confirmed']]);
-    const csv = await t.http.get(`/api/meetings/${meeting.id}/signups.csv`).set(staff.auth).expect(200);
+    // Excel-friendly: a UTF-8 byte-order mark, a name saying where and when, Vilnius time, formulas defused.
+    const csv = await t.http.get(`/api/meetings/${meeting.id}/signups.csv`).set(staff.auth).buffer(true).parse(rawText).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const csvRows = parse(csv.text, { columns: true });
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Vilnius' }).format(new Date(meeting.startsAt));
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename="signups-birzai-${day}.csv"; filename*=UTF-8''signups-birzai-${day}.csv`);
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    const csvRows: Record<string, string>[] = parse(csv.body, { columns: true, bom: true });
     expect(csvRows).toEqual([
-      expect.objectContaining({ name: 'Ona Onaitė', email: 'ona@example.lt', organisation: "'=cmd()", checkin_code: ona.body.checkinCode, attended: 'no' }),
-      expect.objectContaining({ name: 'Jonas', phone: '+37061234567', attended: 'no' }),
+      expect.objectContaining({ Name: 'Ona Onaitė', 'E-mail': 'ona@example.lt', Organisation: "'=cmd()", 'Check-in code': ona.body.checkinCode, Attended: 'no' }),
+      expect.objectContaining({ Name: 'Jonas', 'E-mail': 'jonas@example.lt', Attended: 'no' }),
     ]);
+    const signedUp = (await t.db.query(`SELECT created_at FROM signup WHERE id = $1`, [ona.body.id])).rows[0].created_at as Date;
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Vilnius', dateStyle: 'short', timeStyle: 'short' }).format(signedUp);
+    expect(csvRows[0]['Signed up']).toBe(local);
+    for (const request of [
+      t.http.get(`/api/meetings/${meeting.id}/signups.csv?lang=lt`).set(staff.auth),
+      t.http.get(`/api/meetings/${meeting.id}/signups.csv`).set(staff.auth).set('Accept-Language', 'lt-LT,lt;q=0.9,en;q=0.5'),
+    ]) {
+      const lt = await request.buffer(true).parse(rawText).expect(200);
+      expect((parse(lt.body, { columns: true, bom: true }) as Record<string, string>[])[0]).toMatchObject({ Būsena: 'patvirtinta', 'Vardas ir pavardė': 'Ona Onaitė', Dalyvavo: 'ne' });
+    }
+    const badLang = await t.http.get(`/api/meetings/${meeting.id}/signups.csv?lang=de`).set(staff.auth).expect(400);
+    expect(badLang.body.details).toEqual([{ field: 'lang', reason: 'lang must be lt or en' }]);
 
-    // Check-in: typed in lower case with a space, as people do; a second time says so.
+    // Check-in opens on the meeting day (two days away): before it, only with a reason, which is stored.
+    const early = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: ona.body.checkinCode }).expect(409);
+    expect(early.body).toMatchObject({ code: 'CHECKIN_NOT_MEETING_DAY', details: [{ field: 'overrideReason', reason: expect.any(String) }] });
+    expect(await countRows(t.db, 'signup', 'attended_at IS NOT NULL')).toBe(0);
+    // Typed in lower case with a space, as people do; a second time says so.
     const typed = `${ona.body.checkinCode.slice(0, 3).toLowerCase()} ${ona.body.checkinCode.slice(3)}`;
-    const checkin = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: typed }).expect(200);
-    expect(checkin.body).toMatchObject({ signupId: ona.body.id, name: 'Ona Onaitė', alreadyCheckedIn: false });
-    const again = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: ona.body.checkinCode }).expect(200);
+    const checkin = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth)
+      .send({ code: typed, overrideReason: 'Training held early at the library' }).expect(200);
+    expect(checkin.body).toMatchObject({ signupId: ona.body.id, name: 'Ona Onaitė', alreadyCheckedIn: false, overridden: true });
+    expect((await t.db.query(`SELECT checkin_override_reason, checked_in_by FROM signup WHERE id = $1`, [ona.body.id])).rows)
+      .toEqual([{ checkin_override_reason: 'Training held early at the library', checked_in_by: staff.id }]);
+    const again = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: ona.body.checkinCode, overrideReason: 'again, by mistake' }).expect(200);
     expect(again.body.alreadyCheckedIn).toBe(true);
-    const unknown = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: 'ZZZZZZ' }).expect(404);
+    const unknown = await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: 'ZZZZZZ', overrideReason: 'testing a code' }).expect(404);
     expect(unknown.body).toMatchObject({ code: 'CHECKIN_CODE_UNKNOWN', details: [{ field: 'code', reason: expect.any(String) }] });
 
     const sent = await t.http.post(`/api/meetings/${meeting.id}/messages`).set(staff.auth).send({ subject: 'Pakeista salė', body: 'Renkamės 2 aukšte.' }).expect(202);
     expect(sent.body).toEqual({ recipients: 2 });
-    expect((await messages(jonas.body.id)).map((m) => m.kind)).toEqual(['confirmation', 'staff']);
+    expect((await messages(jonas.body.id)).map((m) => m.kind)).toEqual(['confirm_request', 'confirmation', 'staff']);
 
-    await t.http.put(`/api/consultations/${consultationId}/report`).set(staff.auth)
-      .send({ heardLt: 'Girdėjome', heardEn: 'We heard', decidedLt: 'Nuspręsta', decidedEn: 'Decided' }).expect(200);
+    // The meeting has not been held yet: publishing the report needs an explicit confirmation.
+    const report = { heardLt: 'Girdėjome', heardEn: 'We heard', decidedLt: 'Nuspręsta', decidedEn: 'Decided' };
+    const unconfirmed = await t.http.put(`/api/consultations/${consultationId}/report`).set(staff.auth).send(report).expect(409);
+    expect(unconfirmed.body).toMatchObject({ code: 'MEETINGS_NOT_HELD', details: [{ field: 'confirmUnheldMeetings', reason: expect.stringContaining('1 not held') }] });
+    expect(await countRows(t.db, 'consultation', `id = $1 AND report_published_at IS NULL AND phase = 'open'`, [consultationId])).toBe(1);
+    await t.http.put(`/api/consultations/${consultationId}/report`).set(staff.auth).send({ ...report, confirmUnheldMeetings: true }).expect(200);
     const page = await t.http.get(`/api/public/consultations/${consultationId}`).expect(200);
     expect(page.body).toMatchObject({ phase: 'reported', report: { heardEn: 'We heard', decidedEn: 'Decided' } });
     expect(JSON.stringify(page.body)).not.toContain('Ona');
@@ -90,19 +123,19 @@ describe('consultations, meetings and sign-ups', () => {
 
   it('puts a full meeting\'s sign-ups on the waitlist and promotes the first when a place is cancelled, and tells them', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 2 });
-    const first = await signUp(t, meeting.id, person()).expect(201);
-    await signUp(t, meeting.id, person()).expect(201);
-    const third = await signUp(t, meeting.id, person()).expect(201);
-    const fourth = await signUp(t, meeting.id, person()).expect(201);
+    const first = await confirmedSignUp(t, meeting.id, person());
+    await confirmedSignUp(t, meeting.id, person());
+    const third = await confirmedSignUp(t, meeting.id, person());
+    const fourth = await confirmedSignUp(t, meeting.id, person());
     expect([third.body.status, third.body.waitlistPosition, fourth.body.waitlistPosition]).toEqual(['waitlisted', 1, 2]);
-    expect((await messages(third.body.id)).map((m) => m.kind)).toEqual(['waitlisted']);
+    expect((await messages(third.body.id)).map((m) => m.kind)).toEqual(['confirm_request', 'waitlisted']);
 
     const cancelled = await manage(t, 'post', '/cancel', first.body.manageToken).expect(200);
     expect(cancelled.body.status).toBe('cancelled');
     expect((await manage(t, 'get', '', third.body.manageToken).expect(200)).body).toMatchObject({ status: 'confirmed', waitlistPosition: null });
     expect((await manage(t, 'get', '', fourth.body.manageToken).expect(200)).body.waitlistPosition).toBe(1);
-    expect((await messages(third.body.id)).map((m) => m.kind)).toEqual(['waitlisted', 'promoted']);
-    expect((await messages(first.body.id)).map((m) => m.kind)).toEqual(['confirmation', 'cancelled']);
+    expect((await messages(third.body.id)).map((m) => m.kind)).toEqual(['confirm_request', 'waitlisted', 'promoted']);
+    expect((await messages(first.body.id)).map((m) => m.kind)).toEqual(['confirm_request', 'confirmation', 'cancelled']);
 
     // Cancelling again changes nothing; a waitlisted person leaving promotes nobody.
     await manage(t, 'post', '/cancel', first.body.manageToken).expect(200);
@@ -122,9 +155,9 @@ describe('consultations, meetings and sign-ups', () => {
     const missing = await signUp(t, visit.id, person()).expect(400);
     expect(missing.body.details).toEqual([{ field: 'partnerOrganisationId', reason: expect.stringContaining('required') }]);
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await signUp(t, visit.id, person({ partnerOrganisationId: partnerA })).expect(201)).body.status);
+    for (let i = 0; i < 4; i++) statuses.push((await confirmedSignUp(t, visit.id, person({ partnerOrganisationId: partnerA }))).body.status);
     expect(statuses).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted']);
-    const b = await signUp(t, visit.id, person({ partnerOrganisationId: partnerB })).expect(201);
+    const b = await confirmedSignUp(t, visit.id, person({ partnerOrganisationId: partnerB }));
     expect(b.body).toMatchObject({ status: 'confirmed', partnerOrganisation: 'Vestland' });
     const quotas = (await t.http.get(`/api/public/meetings/${visit.id}`).expect(200)).body.quotas;
     expect(quotas).toEqual(expect.arrayContaining([
@@ -144,7 +177,7 @@ describe('consultations, meetings and sign-ups', () => {
 
   it('gives a signed manage link: details, .ics, and nothing for a forged or altered token', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'));
-    const signup = await signUp(t, meeting.id, person({ language: 'en' })).expect(201);
+    const signup = await confirmedSignUp(t, meeting.id, person({ language: 'en' }));
     const view = await manage(t, 'get', '', signup.body.manageToken).expect(200);
     expect(view.body).toMatchObject({ id: signup.body.id, status: 'confirmed', meeting: { id: meeting.id, titleEn: 'Public discussion' } });
     expect(view.body.checkinUrl).toContain(`/staff/meetings/${meeting.id}/check-in?code=${signup.body.checkinCode}`);
@@ -172,9 +205,9 @@ describe('consultations, meetings and sign-ups', () => {
   it('refuses sign-ups for cancelled, past, closed or not-yet-open meetings with a clear 4xx, and writes nothing', async () => {
     const consultationId = await createOpenConsultation(t, staff, 'birzai');
     const cancelled = await createMeeting(t, staff, consultationId);
-    const holder = await signUp(t, cancelled.id, person()).expect(201);
+    const holder = await confirmedSignUp(t, cancelled.id, person());
     expect((await t.http.post(`/api/meetings/${cancelled.id}/cancel`).set(staff.auth).expect(200)).body).toEqual({ notified: 1 });
-    expect((await messages(holder.body.id)).map((m) => m.kind)).toEqual(['confirmation', 'meeting_cancelled']);
+    expect((await messages(holder.body.id)).map((m) => m.kind)).toEqual(['confirm_request', 'confirmation', 'meeting_cancelled']);
     await t.http.post(`/api/meetings/${cancelled.id}/cancel`).set(staff.auth).expect(409);
 
     const past = await createMeeting(t, staff, consultationId);
@@ -197,11 +230,25 @@ describe('consultations, meetings and sign-ups', () => {
     }
     expect(await countRows(t.db, 'signup')).toBe(before);
     expect(await countRows(t.db, 'message')).toBe(messagesBefore);
-    // Cancelling after the meeting started is refused too.
-    await t.db.query(`UPDATE meeting SET signup_deadline = now() - interval '2 days', starts_at = now() - interval '1 day', ends_at = now() - interval '20 hours' WHERE id = $1`, [closed.id]);
   });
 
-  it('answers bad input with 400 naming the field, and one contact holds one place per meeting', async () => {
+  it('refuses cancelling after the meeting started, or after check-in, with a clear 4xx, and changes nothing', async () => {
+    const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'));
+    const started = await confirmedSignUp(t, meeting.id, person());
+    const checkedIn = await confirmedSignUp(t, meeting.id, person());
+    await t.http.post(`/api/meetings/${meeting.id}/attendance`).set(staff.auth).send({ code: checkedIn.body.checkinCode }).expect(200);
+    const attended = await manage(t, 'post', '/cancel', checkedIn.body.manageToken).expect(409);
+    expect(attended.body).toMatchObject({ code: 'SIGNUP_ATTENDED', details: [{ field: 'x-manage-token' }] });
+
+    await t.db.query(`UPDATE meeting SET signup_deadline = now() - interval '2 days', starts_at = now() - interval '1 day', ends_at = now() - interval '20 hours' WHERE id = $1`, [meeting.id]);
+    const late = await manage(t, 'post', '/cancel', started.body.manageToken).expect(410);
+    expect(late.body.code).toBe('MEETING_PAST');
+    const rows = await t.db.query(`SELECT status, cancelled_at FROM signup WHERE meeting_id = $1`, [meeting.id]);
+    expect(rows.rows).toEqual([{ status: 'confirmed', cancelled_at: null }, { status: 'confirmed', cancelled_at: null }]);
+    expect((await messages(started.body.id)).map((m) => m.kind)).toEqual(['confirm_request', 'confirmation']);
+  });
+
+  it('answers bad input with 400 naming the field (a phone number included: sign-ups need an email), and one contact holds one place per meeting', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'));
     const before = await countRows(t.db, 'signup');
     for (const [body, field] of [
@@ -212,18 +259,17 @@ describe('consultations, meetings and sign-ups', () => {
       [person({ name: '' }), 'name'],
       [person({ language: 'de' }), 'language'],
       [person({ partnerOrganisationId: partnerA }), 'partnerOrganisationId'],
+      [person({ contact: '+370 612 34567' }), 'contact'],
     ] as const) {
       const res = await signUp(t, meeting.id, body).expect(400);
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
     }
     expect(await countRows(t.db, 'signup')).toBe(before);
 
-    await signUp(t, meeting.id, person({ contact: 'Jurgis@Example.lt' })).expect(201);
-    const twice = await signUp(t, meeting.id, person({ contact: 'jurgis@example.LT' })).expect(409);
-    expect(twice.body).toMatchObject({ code: 'ALREADY_SIGNED_UP', details: [{ field: 'contact' }] });
-    await signUp(t, meeting.id, person({ contact: '+370 612 00001' })).expect(201);
-    await signUp(t, meeting.id, person({ contact: '861200001' })).expect(409);
-    expect(await countRows(t.db, 'signup', 'meeting_id = $1', [meeting.id])).toBe(2);
+    await confirmedSignUp(t, meeting.id, person({ contact: 'Jurgis@Example.lt' }));
+    // Asking again with the same address (any case) answers as a first sign-up does and stores no second one.
+    await signUp(t, meeting.id, person({ contact: 'jurgis@example.LT' })).expect(202);
+    expect(await countRows(t.db, 'signup', 'meeting_id = $1', [meeting.id])).toBe(1);
 
     const staffBad = await t.http.post(`/api/consultations/${(await t.db.query(`SELECT consultation_id FROM meeting WHERE id = $1`, [meeting.id])).rows[0].consultation_id}/meetings`)
       .set(staff.auth).send({ kind: 'party', titleLt: 'x', capacity: 0 }).expect(400);
@@ -233,10 +279,37 @@ describe('consultations, meetings and sign-ups', () => {
     expect(phase.body.details).toEqual([{ field: 'phase', reason: expect.stringContaining('outcome report') }]);
   });
 
-  it('never overbooks under concurrent sign-ups, and the database refuses an overbooking that skips the service', async () => {
+  it('a pending sign-up holds no seat, and past its window its link takes none and the contact may ask again', async () => {
+    const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 1 });
+    const late = person({ name: 'Vėluojantis' });
+    await signUp(t, meeting.id, late).expect(202);
+    const token = await pendingManageToken(t, meeting.id, late.contact);
+    expect((await manage(t, 'get', '', token).expect(200)).body).toMatchObject({ status: 'pending', checkinCode: null, checkinUrl: null });
+    // Someone quicker confirms and takes the only seat.
+    await confirmedSignUp(t, meeting.id, person());
+    await t.db.query(`UPDATE signup SET confirm_by = now() - interval '1 second' WHERE meeting_id = $1 AND status = 'pending'`, [meeting.id]);
+    const expired = await manage(t, 'post', '/confirm', token).expect(410);
+    expect(expired.body.code).toBe('SIGNUP_CONFIRMATION_EXPIRED');
+    expect((await t.db.query(`SELECT confirmed_count FROM meeting WHERE id = $1`, [meeting.id])).rows[0].confirmed_count).toBe(1);
+    // Asking again clears the stale request (its details are deleted) and starts a new one: the waitlist this time.
+    await signUp(t, meeting.id, late).expect(202);
+    const stale = await t.db.query(`SELECT status, name, email FROM signup WHERE id = $1`, [token.split('.')[0]]);
+    expect(stale.rows).toEqual([{ status: 'cancelled', name: null, email: null }]);
+    expect((await manage(t, 'get', '', token).expect(410)).body.code).toBe('SIGNUP_CONFIRMATION_EXPIRED');
+    const again = await manage(t, 'post', '/confirm', await pendingManageToken(t, meeting.id, late.contact)).expect(200);
+    expect(again.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, name: 'Vėluojantis' });
+  });
+
+  it('never overbooks under concurrent confirmations, and the database refuses an overbooking that skips the service', async () => {
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 10 });
-    const results = await Promise.all(Array.from({ length: 60 }, () => signUp(t, meeting.id, person())));
-    expect(results.map((r) => r.status).every((s) => s === 201)).toBe(true);
+    const people = Array.from({ length: 60 }, () => person());
+    const asked = await Promise.all(people.map((p) => signUp(t, meeting.id, p)));
+    expect(asked.map((r) => r.status).every((s) => s === 202)).toBe(true);
+    // Pending sign-ups hold no seat.
+    expect((await t.db.query(`SELECT confirmed_count FROM meeting WHERE id = $1`, [meeting.id])).rows[0].confirmed_count).toBe(0);
+    const tokens = await Promise.all(people.map((p) => pendingManageToken(t, meeting.id, p.contact)));
+    const results = await Promise.all(tokens.map((token) => manage(t, 'post', '/confirm', token)));
+    expect(results.map((r) => r.status).every((s) => s === 200)).toBe(true);
     const confirmed = results.filter((r) => r.body.status === 'confirmed').length;
     expect(confirmed).toBe(10);
     expect(results.filter((r) => r.body.status === 'waitlisted').length).toBe(50);

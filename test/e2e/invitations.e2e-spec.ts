@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
 import { answer, createPublishedSurvey, VALID_ANSWERS } from '../support/survey-fixtures';
+import { rawText } from '../support/raw-body';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('invitation-only surveys and anonymity', () => {
@@ -32,6 +33,20 @@ describe('invitation-only surveys and anonymity', () => {
     expect(await countRows(t.db, 'invitation', 'token_hash = ANY ($1)', [rows.map((r) => r.token)])).toBe(0);
     const summary = await t.http.get(`/api/surveys/${surveyId}/invitations`).set(staff.auth).expect(200);
     expect(summary.body).toEqual([{ municipalityCode: 'birzai', issued: 25, used: 0 }]);
+  });
+
+  it('names the CSV after the survey, municipality and day, with a byte-order mark and headers in the asked language, and logs the export', async () => {
+    const { surveyId } = await createPublishedSurvey(t, staff.auth, { accessMode: 'invitation' });
+    const slug = (await t.http.get(`/api/surveys/${surveyId}`).set(staff.auth)).body.slug;
+    const res = await t.http.post(`/api/surveys/${surveyId}/invitations?lang=lt`).set(staff.auth).send({ municipalityCode: 'birzai', count: 2 })
+      .buffer(true).parse(rawText).expect(201);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Vilnius' }).format(new Date());
+    expect(res.headers['content-disposition']).toContain(`filename="invitations-${slug}-birzai-${today}.csv"`);
+    expect(res.body.startsWith('\uFEFFSavivaldybė,Apklausa,Kodas,Nuoroda\n')).toBe(true);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const audit = await t.db.query(`SELECT actor_account_id, details FROM audit_log WHERE action = 'invitations.exported' AND target_id = $1`, [surveyId]);
+    expect(audit.rows).toEqual([{ actor_account_id: staff.id, details: {} }]);
+    expect(JSON.stringify(audit.rows)).not.toContain((parse(res.body, { columns: true, bom: true }) as Record<string, string>[])[0].Kodas);
   });
 
   it('refuses bad invitation requests naming the field, creating none', async () => {

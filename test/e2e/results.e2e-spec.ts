@@ -5,6 +5,7 @@ import { percentile } from '../support/results-checks';
 import { releases, releaseSettled, TIME_OF_DAY } from '../support/results-releases';
 import { countOf, residentAnswers, SECRET_TEXT } from '../support/resident-answers';
 import { answer, createPublishedSurvey } from '../support/survey-fixtures';
+import { rawText } from '../support/raw-body';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { allCompiled, compilations, FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';
 
@@ -242,6 +243,26 @@ describe('results: compiled by the worker, perturbed, served only from releases'
 
     await t.http.delete(`/api/surveys/${surveyId}/results/publication`).set(researcher.auth).expect(204);
     await t.http.get(`/api/public/results/${slug}`).expect(404);
+    // Who published and withdrew is in the audit log; the refused attempts are not.
+    const audit = await t.db.query(`SELECT actor_account_id, action FROM audit_log WHERE target_id = $1 AND action IN ('results.published', 'results.withdrawn') ORDER BY id`, [surveyId]);
+    expect(audit.rows).toEqual([
+      expect.objectContaining({ actor_account_id: researcher.id, action: 'results.published' }),
+      expect.objectContaining({ actor_account_id: researcher.id, action: 'results.withdrawn' }),
+    ]);
+  });
+
+  it('serves Excel-friendly CSV: byte-order mark, a dated name, headers in the asked language, the export logged', async () => {
+    const slug = (await t.http.get(`/api/surveys/${surveyId}`).set(researcher.auth)).body.slug;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Vilnius' }).format(new Date());
+    const lt = await t.http.get(`/api/surveys/${surveyId}/results/csv?lang=lt&municipality=birzai`).set(staff.auth).buffer(true).parse(rawText).expect(200);
+    expect(lt.body.startsWith('\uFEFF')).toBe(true);
+    expect(lt.headers['content-disposition']).toContain(`filename="results-${slug}-birzai-${today}.csv"`);
+    const rows: Record<string, string>[] = parse(lt.body, { columns: true, bom: true });
+    expect(Object.keys(rows[0])).toEqual(['Savivaldybė', 'Klausimo kodas', 'Klausimas', 'Eilutė', 'Pjūvis', 'Grupė', 'Rodiklis', 'Reikšmė', 'Skaičius', 'Nuslėpta']);
+    expect(new Set(rows.map((r) => r['Nuslėpta']))).toEqual(new Set(['taip', 'ne']));
+    const bad = await t.http.get(`/api/surveys/${surveyId}/results/csv?lang=fr`).set(staff.auth).expect(400);
+    expect(bad.body.details).toEqual([{ field: 'lang', reason: 'lang must be lt or en' }]);
+    expect(await countRows(t.db, 'audit_log', `action = 'results.exported' AND target_id = $1 AND actor_account_id = $2`, [surveyId, staff.id])).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses bad requests with the field and reason, and hides other municipalities', async () => {

@@ -1,3 +1,5 @@
+import { manageTokenFor } from '../../libs/consultations/src/signups/manage-tokens';
+import { jobSpec } from '../../libs/jobs/src';
 import type { TestAccount } from './factories';
 import type { TestApp } from './test-app';
 
@@ -42,6 +44,10 @@ export async function createMeeting(t: TestApp, staff: TestAccount, consultation
   return res.body as { id: string; startsAt: string; endsAt: string; titleLt: string; capacity: number };
 }
 
+/** The id of the reminder job planned for the meeting's current start time (as the registry derives it). */
+export const reminderJobId = (meeting: { id: string; startsAt: string }) =>
+  jobSpec('signups', 'remind', { meetingId: meeting.id, startsAt: meeting.startsAt }).jobId;
+
 let people = 0;
 /** A sign-up body for a new person (unique email), with consent. */
 export const person = (extra: Record<string, unknown> = {}) => ({
@@ -54,6 +60,29 @@ export const person = (extra: Record<string, unknown> = {}) => ({
 
 export const signUp = (t: TestApp, meetingId: string, body: Record<string, unknown>) =>
   t.http.post(`/api/public/meetings/${meetingId}/signups`).send(body);
+
+/**
+ * What a resident does: asks for a place (202, pending), then opens the link from the email, which
+ * confirms it. The link is the manage link the worker would put in the email, built from the
+ * pending row's id (tests here run without a worker; consultations-jobs reads the real emails).
+ */
+export async function confirmedSignUp(t: TestApp, meetingId: string, body: Record<string, unknown>) {
+  const asked = await signUp(t, meetingId, body);
+  if (asked.status !== 202) throw new Error(`sign-up answered ${asked.status}: ${JSON.stringify(asked.body)}`);
+  const manageToken = await pendingManageToken(t, meetingId, String(body.contact));
+  const confirmed = await manage(t, 'post', '/confirm', manageToken).expect(200);
+  return { status: confirmed.status, body: { ...confirmed.body, manageToken } };
+}
+
+/** The link a pending sign-up's confirmation email carries. */
+export async function pendingManageToken(t: TestApp, meetingId: string, contact: string): Promise<string> {
+  const { rows } = await t.db.query(`SELECT id FROM signup WHERE meeting_id = $1 AND contact_key = $2 AND status = 'pending'`, [
+    meetingId,
+    contact.trim().toLowerCase(),
+  ]);
+  if (rows.length !== 1) throw new Error(`expected one pending sign-up for ${contact}, found ${rows.length}`);
+  return manageTokenFor(t.config.APP_SECRET, rows[0].id);
+}
 
 export const manage = (t: TestApp, method: 'get' | 'post', path: string, token: string) =>
   t.http[method](`/api/public/signup${path}`).set('x-manage-token', token);

@@ -11,7 +11,7 @@ function problemsOf(definition: Record<string, unknown>, versionId: string, sets
   const validator = new AnswerValidator();
   return sets.flatMap((answers, i) =>
     [
-      ...validator.validate(versionId, definition, answers, 'complete'),
+      ...validator.validate(versionId, definition, answers, 'complete').problems,
       ...validator.validateWithFullModel(versionId, definition, answers),
     ].map((p) => ({ set: i, ...p, answers })),
   );

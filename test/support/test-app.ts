@@ -25,16 +25,23 @@ export async function freshDatabase(): Promise<string> {
   return cloneDatabase(template, `${process.env.TEST_RUN_PREFIX}_${randomBytes(4).toString('hex')}`);
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** The api reaches the database through this URL (e.g. a proxy the test can pause); `db` stays direct. */
+  apiDatabaseUrl?: (databaseUrl: string) => string;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = await freshDatabase();
   const prefix = `test:${randomUUID()}:`;
   const config = parseConfig({
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: options.apiDatabaseUrl ? options.apiDatabaseUrl(databaseUrl) : databaseUrl,
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: prefix,
     APP_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
+    RATE_LIMIT_TARGET_PER_MINUTE: '100000',
+    RATE_LIMIT_SIGNUPS_PER_HOUR: '100000',
     WEB_DIST_DIR: 'dist/web',
     ...env,
   });
@@ -47,18 +54,27 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     http: request(app.getHttpServer()),
     db,
     config,
+    // Each step runs even if an earlier one fails, so a failed test still releases everything.
     close: async () => {
-      await app.close();
-      await db.end();
-      await deleteKeys(prefix);
+      try {
+        await app.close();
+      } finally {
+        try {
+          await db.end();
+        } finally {
+          await deleteKeys(config.REDIS_URL, prefix);
+        }
+      }
     },
   };
 }
 
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
+async function deleteKeys(url: string, prefix: string): Promise<void> {
+  // A private Redis the test already stopped: nothing to delete, and nothing to wait for.
+  const redis = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+  redis.on('error', () => undefined);
   try {
-    const keys = await redis.keys(`${prefix}*`);
+    const keys = await redis.keys(`${prefix}*`).catch(() => [] as string[]);
     if (keys.length) await redis.del(...keys);
   } finally {
     redis.disconnect();

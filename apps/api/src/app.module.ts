@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { ConsultationsModule } from '@app/consultations';
@@ -28,6 +29,7 @@ export class AppModule {
         SurveysModule,
         ResultsModule,
         ConsultationsModule,
+        AuditModule,
       ],
     };
   }

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@app/config';
+import { exitOnStartupFailure, loadConfigOrExit, waitForServices } from '@app/config';
 import { createApiApp } from './create-app';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  // PostgreSQL is needed to start; Redis is not (rate limits count in process while it is away).
+  await waitForServices('api', config, { redis: false });
   const app = await createApiApp(config);
   await app.listen({ host: config.HOST, port: config.PORT });
 }
 
-void main();
+main().catch(exitOnStartupFailure);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@app/config';
+import { loadConfigOrExit, ServiceUnreachableError, waitForServices } from '@app/config';
 import { runMigrations } from '@app/database';
 import { DomainError } from '@app/http';
 import { importSurveys } from './commands/import-surveys';
@@ -18,6 +18,7 @@ async function main(argv: string[]): Promise<void> {
       return start();
     case 'migrate': {
       const config = loadConfigOrExit();
+      await waitForServices('migrate', config, { redis: false });
       const applied = await runMigrations(config.DATABASE_URL);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply');
       return;
@@ -40,7 +41,8 @@ async function main(argv: string[]): Promise<void> {
 class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+  if (error instanceof ServiceUnreachableError) console.error(error.message);
+  else if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
   else if (error instanceof DomainError) {
     console.error(`${error.message}${(error.details ?? []).map((d) => `\n  ${d.field}: ${d.reason}`).join('')}`);
   } else console.error(error instanceof Error ? error.message : error);

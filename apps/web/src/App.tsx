@@ -1,73 +1,98 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Outlet, ScrollRestoration, useParams, type RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
-import HomePage from './pages/HomePage';
-import InvitationPage from './pages/InvitationPage';
-import MunicipalityPage from './pages/MunicipalityPage';
-import NotFoundPage from './pages/NotFoundPage';
-import ResumePage from './pages/ResumePage';
-import { matchPath, useLocation, type Location } from './router';
+import NotFoundPage from './components/NotFoundPage';
+import HomePage from './home/HomePage';
+import MunicipalityPage from './home/MunicipalityPage';
+import InvitationPage from './surveys/pages/InvitationPage';
+import ResumePage from './surveys/pages/ResumePage';
+import { useLocation, type Location } from './router';
 
-// survey-core and its renderer are most of the bundle: only the survey page loads them.
-const SurveyPage = lazy(() => import('./pages/SurveyPage'));
-// Results (with Chart.js) and the staff area are chunks of their own, loaded when opened.
-const ResultsListPage = lazy(() => import('./pages/results/ResultsListPage'));
-const PublicResultsPage = lazy(() => import('./pages/results/PublicResultsPage'));
-// Meetings, consultations and sign-ups (with the QR code drawer); their staff side likewise.
-const MeetingsListPage = lazy(() => import('./pages/meetings/MeetingsListPage'));
-const ConsultationPage = lazy(() => import('./pages/meetings/ConsultationPage'));
-const MeetingPage = lazy(() => import('./pages/meetings/MeetingPage'));
-const ManageSignupPage = lazy(() => import('./pages/meetings/ManageSignupPage'));
-const StaffConsultationsPage = lazy(() => import('./pages/staff/StaffConsultationsPage'));
-const StaffConsultationPage = lazy(() => import('./pages/staff/StaffConsultationPage'));
-const StaffMeetingPage = lazy(() => import('./pages/staff/StaffMeetingPage'));
-const StaffParticipationPage = lazy(() => import('./pages/staff/StaffParticipationPage'));
-const StaffSignInPage = lazy(() => import('./pages/staff/StaffSignInPage'));
-const StaffSurveysPage = lazy(() => import('./pages/staff/StaffSurveysPage'));
-const StaffResultsPage = lazy(() => import('./pages/staff/StaffResultsPage'));
+// survey-core and its renderer are most of the bundle: only the survey pages load them.
+const SurveyPage = lazy(() => import('./surveys/pages/SurveyPage'));
+// Results (with Chart.js) and the workspace are chunks of their own, loaded when opened.
+const ResultsListPage = lazy(() => import('./results/pages/ResultsListPage'));
+const PublicResultsPage = lazy(() => import('./results/pages/PublicResultsPage'));
+// Consultations, meetings and sign-ups (with the QR code drawer); their staff side likewise.
+const MeetingsListPage = lazy(() => import('./consultations/pages/MeetingsListPage'));
+const ConsultationPage = lazy(() => import('./consultations/pages/ConsultationPage'));
+const MeetingPage = lazy(() => import('./consultations/pages/MeetingPage'));
+const ManageSignupPage = lazy(() => import('./consultations/pages/ManageSignupPage'));
+const StaffConsultationsPage = lazy(() => import('./consultations/workspace/StaffConsultationsPage'));
+const StaffConsultationPage = lazy(() => import('./consultations/workspace/StaffConsultationPage'));
+const StaffMeetingPage = lazy(() => import('./consultations/workspace/StaffMeetingPage'));
+const StaffParticipationPage = lazy(() => import('./consultations/workspace/StaffParticipationPage'));
+const StaffSignInPage = lazy(() => import('./workspace/StaffSignInPage'));
+const StaffSurveysPage = lazy(() => import('./surveys/workspace/StaffSurveysPage'));
+const NewSurveyPage = lazy(() => import('./surveys/workspace/NewSurveyPage'));
+const SurveyWorkspacePage = lazy(() => import('./surveys/workspace/SurveyWorkspacePage'));
+const SurveyPreviewPage = lazy(() => import('./surveys/workspace/SurveyPreviewPage'));
+const StaffResultsPage = lazy(() => import('./results/workspace/StaffResultsPage'));
 // The results pages on a hand-made document; `import.meta.env.DEV` is false in builds, so the
 // fixture never reaches production.
-const FixtureResultsPage = import.meta.env.DEV ? lazy(() => import('./pages/results/FixtureResultsPage')) : null;
+const FixtureResultsPage = import.meta.env.DEV ? lazy(() => import('./results/pages/FixtureResultsPage')) : null;
 
-function route({ pathname, search, hash }: Location) {
-  if (pathname === '/' || pathname === '') return <HomePage />;
-  let params = matchPath('/m/:code', pathname);
-  if (params) return <MunicipalityPage key={params.code} code={params.code} />;
-  params = matchPath('/m/:code/meetings', pathname);
-  if (params) return <MeetingsListPage key={params.code} code={params.code} />;
-  params = matchPath('/consultations/:id', pathname);
-  if (params) return <ConsultationPage key={params.id} id={params.id} />;
-  params = matchPath('/meetings/:id', pathname);
-  if (params) return <MeetingPage key={params.id} id={params.id} />;
-  if (matchPath('/signup', pathname)) return <ManageSignupPage hash={hash} />;
-  params = matchPath('/s/:surveyId', pathname);
-  if (params) return <SurveyPage key={params.surveyId} surveyId={params.surveyId} municipalityCode={search.get('m')} />;
-  if (matchPath('/i', pathname)) return <InvitationPage hash={hash} />;
-  if (matchPath('/resume', pathname)) return <ResumePage hash={hash} />;
-  if (matchPath('/results', pathname)) return <ResultsListPage />;
-  params = matchPath('/results/:slug', pathname);
-  if (params) return <PublicResultsPage key={params.slug} slug={params.slug} />;
-  if (matchPath('/staff', pathname)) return <StaffSignInPage />;
-  if (matchPath('/staff/surveys', pathname)) return <StaffSurveysPage />;
-  params = matchPath('/staff/surveys/:id/results', pathname);
-  if (params) return <StaffResultsPage key={params.id} surveyId={params.id} />;
-  if (matchPath('/staff/consultations', pathname)) return <StaffConsultationsPage />;
-  params = matchPath('/staff/consultations/:id', pathname);
-  if (params) return <StaffConsultationPage key={params.id} id={params.id} />;
-  params = matchPath('/staff/meetings/:id', pathname);
-  if (params) return <StaffMeetingPage key={params.id} id={params.id} />;
-  params = matchPath('/staff/meetings/:id/check-in', pathname);
-  if (params) return <StaffMeetingPage key={`${params.id}:check-in`} id={params.id} checkInCode={search.get('code')} />;
-  if (matchPath('/staff/participation', pathname)) return <StaffParticipationPage />;
-  if (FixtureResultsPage && matchPath('/dev/results-fixture', pathname)) return <FixtureResultsPage />;
-  return <NotFoundPage />;
+type Params = Readonly<Record<string, string | undefined>>;
+
+/** A page that takes its route's parameters (and the query and fragment) as props. */
+function WithParams({ page }: { page: (params: Params, location: Location) => ReactNode }) {
+  return <>{page(useParams(), useLocation())}</>;
 }
 
-export function App() {
-  const location = useLocation();
+const at = (page: (params: Params, location: Location) => ReactNode) => <WithParams page={page} />;
+
+function Root() {
+  const { pathname } = useLocation();
   return (
-    <Layout pathname={location.pathname}>
-      <Suspense fallback={<Loading />}>{route(location)}</Suspense>
+    <Layout pathname={pathname}>
+      {/* A new page starts at its top, as after a full load; back and forward restore the place. */}
+      <ScrollRestoration />
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
     </Layout>
   );
 }
+
+/** Every page of the app. The server answers every non-/api path with index.html. */
+export const routes: RouteObject[] = [
+  {
+    element: <Root />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'm/:code', element: at(({ code }) => <MunicipalityPage key={code} code={code!} />) },
+      { path: 'm/:code/meetings', element: at(({ code }) => <MeetingsListPage key={code} code={code!} />) },
+      { path: 'consultations/:id', element: at(({ id }) => <ConsultationPage key={id} id={id!} />) },
+      { path: 'meetings/:id', element: at(({ id }) => <MeetingPage key={id} id={id!} />) },
+      { path: 'signup', element: at((_, { hash }) => <ManageSignupPage hash={hash} />) },
+      {
+        path: 's/:surveyId',
+        element: at(({ surveyId }, { search }) => <SurveyPage key={surveyId} surveyId={surveyId!} municipalityCode={search.get('m')} />),
+      },
+      { path: 'i', element: at((_, { hash }) => <InvitationPage hash={hash} />) },
+      { path: 'resume', element: at((_, { hash }) => <ResumePage hash={hash} />) },
+      { path: 'results', element: <ResultsListPage /> },
+      { path: 'results/:slug', element: at(({ slug }) => <PublicResultsPage key={slug} slug={slug!} />) },
+      { path: 'staff', element: <StaffSignInPage /> },
+      { path: 'staff/surveys', element: <StaffSurveysPage /> },
+      { path: 'staff/surveys/new', element: <NewSurveyPage /> },
+      { path: 'staff/surveys/:id', element: at(({ id }) => <SurveyWorkspacePage key={id} surveyId={id!} />) },
+      {
+        path: 'staff/surveys/:id/versions/:version/preview',
+        element: at(({ id, version }) => <SurveyPreviewPage key={`${id}:${version}`} surveyId={id!} version={Number(version)} />),
+      },
+      { path: 'staff/surveys/:id/results', element: at(({ id }) => <StaffResultsPage key={id} surveyId={id!} />) },
+      { path: 'staff/consultations', element: <StaffConsultationsPage /> },
+      { path: 'staff/consultations/:id', element: at(({ id }) => <StaffConsultationPage key={id} id={id!} />) },
+      { path: 'staff/meetings/:id', element: at(({ id }) => <StaffMeetingPage key={id} id={id!} />) },
+      {
+        path: 'staff/meetings/:id/check-in',
+        element: at(({ id }, { search }) => <StaffMeetingPage key={`${id}:check-in`} id={id!} checkInCode={search.get('code')} />),
+      },
+      { path: 'staff/participation', element: <StaffParticipationPage /> },
+      ...(FixtureResultsPage ? [{ path: 'dev/results-fixture', element: <FixtureResultsPage /> }] : []),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@app/config';
+import { exitOnStartupFailure, loadConfigOrExit, waitForServices } from '@app/config';
 import { createWorker } from './create-worker';
 
 /** A worker on its own, for deployments that run several (`npm run start:worker`). */
 async function main(): Promise<void> {
-  const worker = await createWorker(loadConfigOrExit());
-  await Promise.resolve(worker);
+  const config = loadConfigOrExit();
+  await waitForServices('worker', config);
+  await createWorker(config);
   // Nest closes the processors on SIGTERM/SIGINT (enableShutdownHooks), letting running jobs finish.
   process.stdout.write('worker ready\n');
 }
 
-void main();
+main().catch(exitOnStartupFailure);

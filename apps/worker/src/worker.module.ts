@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, type AppConfig } from '@app/config';
-import { ConsultationsWorkerModule } from '@app/consultations';
-import { DatabaseModule } from '@app/database';
+import { ConsultationsWorkerModule, SignupManageLinks } from '@app/consultations';
+import { WorkerDatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { MailWorkerModule } from '@app/mail';
 import { ResultsWorkerModule } from '@app/results';
@@ -17,11 +17,11 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         // Jobs log their ids and reasons only; never answers or personal data.
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
-        DatabaseModule,
+        WorkerDatabaseModule,
         JobsModule,
         ResultsWorkerModule,
         ConsultationsWorkerModule,
-        MailWorkerModule,
+        MailWorkerModule.forRoot(SignupManageLinks),
       ],
     };
   }

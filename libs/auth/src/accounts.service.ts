@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { recordAudit } from '@app/audit';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '@app/database';
+import type { Principal } from '@app/http';
 import { MunicipalitiesService } from '@app/municipalities';
-import { accountNotFound, emailTaken, staffNeedMunicipality } from './auth.errors';
+import { accountNotFound, emailTaken, passwordRejected, staffNeedMunicipality } from './auth.errors';
+import { passwordProblem } from './passwords/password-rules';
 import type { AccountView, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { hashPassword } from './secrets';
 
@@ -31,7 +34,9 @@ export class AccountsService {
   }
 
   /** The account and its municipalities are written in one transaction: never an unscoped staff account. */
-  async create(dto: CreateAccountDto): Promise<AccountView> {
+  async create(dto: CreateAccountDto, actor: Principal): Promise<AccountView> {
+    const problem = passwordProblem(dto.password, dto.email);
+    if (problem) throw passwordRejected('password', problem);
     const codes = dto.role === 'staff' ? dto.municipalityCodes : [];
     if (dto.role === 'staff' && codes.length === 0) throw staffNeedMunicipality();
     const ids = await this.municipalities.idsForCodes(codes, 'municipalityCodes');
@@ -49,6 +54,7 @@ export class AccountsService {
             [id, [...ids.values()]],
           );
         }
+        await recordAudit(tx, { actor, action: 'account.created', targetType: 'account', targetId: id, details: { role: dto.role, municipalities: ids.size } });
         return id as string;
       });
       return this.get(id);
@@ -59,7 +65,7 @@ export class AccountsService {
   }
 
   /** Name, disabled state and (staff) municipalities, in one transaction; disabling ends every session. */
-  async update(id: string, dto: UpdateAccountDto): Promise<AccountView> {
+  async update(id: string, dto: UpdateAccountDto, actor: Principal): Promise<AccountView> {
     const account = await this.get(id);
     if (dto.municipalityCodes && account.role === 'staff' && dto.municipalityCodes.length === 0) {
       throw staffNeedMunicipality();
@@ -88,6 +94,9 @@ export class AccountsService {
           [id, ids],
         );
       }
+      const fields = Object.entries(dto).filter(([, value]) => value !== undefined).map(([key]) => key);
+      await recordAudit(tx, { actor, action: 'account.updated', targetType: 'account', targetId: id,
+        details: { fields, ...(dto.disabled !== undefined ? { disabled: dto.disabled } : {}) } });
     });
     return this.get(id);
   }

@@ -21,3 +21,14 @@ export const staffNeedMunicipality = () =>
   new DomainError('invalid', 'STAFF_NEED_MUNICIPALITY', 'Staff accounts work for at least one municipality', [
     { field: 'municipalityCodes', reason: 'must name at least one municipality for a staff account' },
   ]);
+export const passwordRejected = (field: string, reason: string) =>
+  new DomainError('invalid', 'PASSWORD_REJECTED', `${field} ${reason}`, [{ field, reason }]);
+export const currentPasswordWrong = () =>
+  new DomainError('invalid', 'CURRENT_PASSWORD_WRONG', 'currentPassword is not your current password', [
+    { field: 'currentPassword', reason: 'is not your current password' },
+  ]);
+export const resetTokenInvalid = () =>
+  new DomainError('invalid', 'RESET_TOKEN_INVALID', 'This reset link is not valid, was already used or has expired; ask for a new one', [
+    { field: 'token', reason: 'is not valid, was already used or has expired' },
+  ]);
+export const tokenNotFound = () => new DomainError('not_found', 'TOKEN_NOT_FOUND', 'No such API token');

@@ -1,7 +1,15 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { PUBLIC_ROUTE, RATE_LIMITED, REQUIRED_ROLES, type RequestWithPrincipal, type Role } from '@app/http';
+import {
+  PUBLIC_ROUTE,
+  RATE_LIMIT_POLICY,
+  RATE_LIMITED,
+  REQUIRED_ROLES,
+  type RateLimitPolicy,
+  type RequestWithPrincipal,
+  type Role,
+} from '@app/http';
 import { csrfTokenInvalid, notSignedIn, roleNotAllowed, sessionInvalid } from './auth.errors';
 import { RateLimitsService } from './rate-limits.service';
 import { sameSecret, sha256Hex } from './secrets';
@@ -33,7 +41,12 @@ export class AuthGuard implements CanActivate {
 
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
       if (this.reflector.getAllAndOverride<boolean>(RATE_LIMITED, targets)) {
+        // request.ip is the client's address as far as TRUST_PROXY lets Fastify believe X-Forwarded-For.
         await this.rateLimits.consumePublic(request.ip);
+        const policy = this.reflector.getAllAndOverride<RateLimitPolicy | undefined>(RATE_LIMIT_POLICY, targets);
+        const target = policy?.perTarget ? (request.params as Record<string, string | undefined>)[policy.perTarget] : undefined;
+        if (target) await this.rateLimits.consumeTarget(`${request.routeOptions.url}:${target}`);
+        if (policy?.signups) await this.rateLimits.consumeSignup(request.ip);
       }
       return true;
     }

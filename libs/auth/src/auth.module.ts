@@ -9,6 +9,8 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { AuthSession } from './auth-session.entity';
+import { PasswordsService } from './passwords/passwords.service';
+import { TokensService } from './tokens/tokens.service';
 import { RateLimitsService } from './rate-limits.service';
 import { SessionsService } from './sessions.service';
 
@@ -20,6 +22,8 @@ import { SessionsService } from './sessions.service';
     AccountsService,
     SessionsService,
     RateLimitsService,
+    PasswordsService,
+    TokensService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AccountsService, RateLimitsService],

@@ -27,18 +27,16 @@ export class AuthService {
     label?: string,
   ): Promise<{ account: Account; session: IssuedSession }> {
     const email = rawEmail.trim().toLowerCase();
-    await this.rateLimits.assertSignInAllowed(email, clientAddress);
+    // Counted before the password is checked: a burst of guesses gets at most the limit checked.
+    await this.rateLimits.beginSignIn(email, clientAddress);
     const account = await this.accounts
       .createQueryBuilder('a')
       .addSelect('a.passwordHash')
       .where('a.email = :email AND a.disabledAt IS NULL', { email })
       .getOne();
     const valid = await verifyPassword(account?.passwordHash ?? (await this.decoyHash), password);
-    if (!account || !valid) {
-      await this.rateLimits.recordFailedSignIn(email, clientAddress);
-      throw wrongCredentials();
-    }
-    await this.rateLimits.clearFailedSignIns(email);
+    if (!account || !valid) throw wrongCredentials();
+    await this.rateLimits.signInSucceeded(email, clientAddress);
     return { account, session: await this.sessions.issue(account.id, kind, label) };
   }
 

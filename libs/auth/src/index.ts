@@ -5,3 +5,4 @@ export * from './auth.module';
 export * from './auth.guard';
 export * from './secrets';
 export * from './dto/account.dto';
+export * from './account-view';

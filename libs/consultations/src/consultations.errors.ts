@@ -15,9 +15,11 @@ export const meetingPast = () => new DomainError('gone', 'MEETING_PAST', 'This m
 export const signupDeadlinePassed = () => new DomainError('gone', 'SIGNUP_DEADLINE_PASSED', 'The sign-up deadline for this meeting has passed');
 export const signupNotOpen = (phase: string) =>
   new DomainError('conflict', 'SIGNUP_NOT_OPEN', `Sign-up is not open for this consultation (it is ${phase})`);
-export const alreadySignedUp = () =>
-  new DomainError('conflict', 'ALREADY_SIGNED_UP', 'This contact already holds a place or a waitlist entry for this meeting', [
-    { field: 'contact', reason: 'is already signed up for this meeting' },
+export const confirmationExpired = () =>
+  new DomainError('gone', 'SIGNUP_CONFIRMATION_EXPIRED', 'This sign-up was not confirmed in time and holds no place; please sign up again');
+export const alreadyCheckedIn = () =>
+  new DomainError('conflict', 'SIGNUP_ATTENDED', 'This sign-up was checked in at the meeting and can no longer be cancelled', [
+    { field: 'x-manage-token', reason: 'belongs to a sign-up already checked in' },
   ]);
 export const manageTokenInvalid = () =>
   new DomainError('not_found', 'SIGNUP_NOT_FOUND', 'This manage link is not valid; use the link from your confirmation message');
@@ -32,3 +34,18 @@ export const checkinNotConfirmed = (status: string) =>
     { field: 'code', reason: `belongs to a sign-up that is ${status}` },
   ]);
 export const meetingAlreadyCancelled = () => new DomainError('conflict', 'MEETING_ALREADY_CANCELLED', 'This meeting is already cancelled');
+export const capacityBelowConfirmed = (confirmed: number) =>
+  new DomainError('conflict', 'CAPACITY_BELOW_CONFIRMED', `capacity cannot be lower than the ${confirmed} places already confirmed`, [
+    { field: 'capacity', reason: `must be at least ${confirmed}: that many places are already confirmed (cancel sign-ups first)` },
+  ]);
+export const meetingNotEditable = (why: 'cancelled' | 'started') =>
+  new DomainError(why === 'cancelled' ? 'conflict' : 'gone', 'MEETING_NOT_EDITABLE',
+    why === 'cancelled' ? 'A cancelled meeting cannot be changed' : 'A meeting that has started or taken place cannot be changed');
+export const checkinNotMeetingDay = (meetingDay: string) =>
+  new DomainError('conflict', 'CHECKIN_NOT_MEETING_DAY', `Check-in is open on the meeting day (${meetingDay}, Vilnius time)`, [
+    { field: 'overrideReason', reason: `is needed to check someone in on another day than ${meetingDay}` },
+  ]);
+export const meetingsNotHeld = (unheld: number) =>
+  new DomainError('conflict', 'MEETINGS_NOT_HELD', `${unheld} meeting(s) of this consultation have not been held yet`, [
+    { field: 'confirmUnheldMeetings', reason: `must be true to publish the report before all meetings are held (${unheld} not held yet)` },
+  ]);

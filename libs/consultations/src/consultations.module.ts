@@ -5,6 +5,8 @@ import { PublicConsultationsService } from './public/public-consultations.servic
 import { SignupsService } from './signups/signups.service';
 import { ConsultationsController } from './staff/consultations.controller';
 import { ConsultationsService } from './staff/consultations.service';
+import { MeetingEditsService } from './staff/meeting-edits.service';
+import { MeetingRecordsService } from './staff/meeting-records.service';
 import { MeetingsController } from './staff/meetings.controller';
 import { ParticipationController } from './staff/participation.controller';
 import { ParticipationService } from './staff/participation.service';
@@ -14,6 +16,6 @@ import { SignupListService } from './staff/signup-list.service';
 @Module({
   imports: [MunicipalitiesModule],
   controllers: [ConsultationsController, MeetingsController, ParticipationController, PublicConsultationsController],
-  providers: [ConsultationsService, SignupListService, ParticipationService, PublicConsultationsService, SignupsService],
+  providers: [ConsultationsService, MeetingEditsService, MeetingRecordsService, SignupListService, ParticipationService, PublicConsultationsService, SignupsService],
 })
 export class ConsultationsModule {}

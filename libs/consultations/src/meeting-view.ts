@@ -39,7 +39,7 @@ export interface MeetingView {
 export const CONSULTATION_VIEW_SQL = `
   SELECT c.id, mu.code AS "municipalityCode", mu.name_lt AS "municipalityNameLt", mu.name_en AS "municipalityNameEn",
          c.title_lt AS "titleLt", c.title_en AS "titleEn", c.description_lt AS "descriptionLt", c.description_en AS "descriptionEn",
-         c.institution, c.phase, c.created_at AS "createdAt",
+         c.institution, c.institution_en AS "institutionEn", c.phase, c.created_at AS "createdAt",
          CASE WHEN c.report_published_at IS NULL THEN NULL ELSE json_build_object('heardLt', c.heard_lt, 'heardEn', c.heard_en,
               'decidedLt', c.decided_lt, 'decidedEn', c.decided_en, 'publishedAt', c.report_published_at) END AS report
     FROM consultation c JOIN municipality mu ON mu.id = c.municipality_id`;
@@ -53,9 +53,39 @@ export interface ConsultationView {
   titleEn: string;
   descriptionLt: string;
   descriptionEn: string;
+  /** In Lithuanian; institutionEn in English. */
   institution: string;
+  institutionEn: string;
   phase: string;
   createdAt: Date;
   report: { heardLt: string; heardEn: string; decidedLt: string; decidedEn: string; publishedAt: Date } | null;
   meetings?: MeetingView[];
+}
+
+/** One sign-up as its meeting's staff see it (GET /api/meetings/:id/signups). */
+export interface SignupRow {
+  id: string;
+  position: number;
+  status: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  organisation: string | null;
+  partnerOrganisation: string | null;
+  checkinCode: string | null;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  attendedAt: Date | null;
+  purged: boolean;
+}
+
+/** Participation against targets (GET /api/participation). */
+export interface ParticipationRow {
+  /** null: all municipalities together (shown to admins and researchers only). */
+  municipalityCode: string | null;
+  kind: string;
+  meetings: number;
+  confirmed: number;
+  attended: number;
+  target: number | null;
 }

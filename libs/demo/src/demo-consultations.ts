@@ -22,11 +22,11 @@ export async function seedDemoConsultations(tx: EntityManager): Promise<void> {
   const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM consultation`);
   if (n > 0) return;
   const [{ id: consultationId }] = await tx.query(
-    `INSERT INTO consultation (municipality_id, title_lt, title_en, description_lt, description_en, institution, phase)
+    `INSERT INTO consultation (municipality_id, title_lt, title_en, description_lt, description_en, institution, institution_en, phase)
      SELECT id, 'Kaimo bendruomenių prioritetai 2027 m. biudžete', 'Rural community priorities in the 2027 budget',
             'Savivaldybės taryba klausia gyventojų, kam skirti bendruomenių fondo lėšas.',
             'The council asks residents where the community fund should go.',
-            'Biržų rajono savivaldybės taryba', 'open'
+            'Biržų rajono savivaldybės taryba', 'Biržai District Municipal Council', 'open'
        FROM municipality WHERE code = 'birzai' RETURNING id`,
   );
   await tx.query(

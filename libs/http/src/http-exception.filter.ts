@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply } from 'fastify';
 import { DomainError, type ErrorKind } from './domain-error';
 import { errorBody, type ErrorBody } from './error-body';
+import { isServiceUnavailable, SERVICE_RETRY_AFTER_SECONDS } from './service-unavailable';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -13,7 +14,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   too_many: 429,
 };
 
-/** Maps every thrown error to `{ statusCode, error, message, code, details? }`; unknown errors become a logged 500. */
+/** Maps every thrown error to `{ statusCode, error, message, code, details? }`; an unreachable database or Redis a 503 with Retry-After; unknown errors become a logged 500. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
@@ -44,6 +45,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // Fastify raises its own errors (body too large, bad JSON) with a statusCode and a code.
     if (isFastifyError(exception)) {
       return { body: errorBody(exception.statusCode, exception.code ?? `HTTP_${exception.statusCode}`, exception.message) };
+    }
+    // PostgreSQL or Redis down, frozen or out of connections: the client should retry, nothing is
+    // wrong with its request. One line, without the error's text (pg may quote the statement).
+    if (isServiceUnavailable(exception)) {
+      const { code, name } = (exception ?? {}) as { code?: unknown; name?: unknown };
+      this.logger.warn(`Service unavailable: ${String(name)}${typeof code === 'string' ? ` ${code}` : ''}`);
+      return {
+        body: errorBody(503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable. Please try again in a few seconds.'),
+        headers: { 'retry-after': String(SERVICE_RETRY_AFTER_SECONDS) },
+      };
     }
     // Never leak internals; log the error, not the request (which may hold personal data).
     this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));

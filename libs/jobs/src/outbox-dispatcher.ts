@@ -3,11 +3,12 @@ import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { bullPrefix, defaultJobOptions, producerConnection, QUEUES, type QueueName } from './queues';
+import { bullPrefix, defaultJobOptions, producerConnection } from './queues';
+import { isJobName, isQueueName, QUEUE_NAMES, type QueueName } from './registry';
 
 interface OutboxRow {
   id: string;
-  queue: QueueName;
+  queue: string;
   job_name: string;
   job_id: string;
   payload: Record<string, unknown>;
@@ -71,7 +72,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    for (const name of Object.values(QUEUES)) this.queue(name);
+    for (const name of QUEUE_NAMES) this.queue(name);
     this.schedule();
   }
 
@@ -106,6 +107,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       );
       let dispatched = 0;
       for (const row of rows) {
+        if (!isQueueName(row.queue) || !isJobName(row.queue, row.job_name)) {
+          // Written by code that bypassed the registry: no worker would run it. Kept, loudly, for a person to look at.
+          this.logger.error(`Outbox row ${row.id}: job ${row.queue}/${row.job_name} is not in the job registry`);
+          await tx.query(
+            `UPDATE outbox SET attempts = attempts + 1, last_error = 'not in the job registry', available_at = now() + interval '1 hour' WHERE id = $1`,
+            [row.id],
+          );
+          continue;
+        }
         try {
           await withTimeout(this.queue(row.queue).add(row.job_name, row.payload, { jobId: row.job_id, delay: row.delay_ms || undefined }), ADD_TIMEOUT_MS);
         } catch (error) {

@@ -1,54 +1,65 @@
 import type { Logger } from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type Redis from 'ioredis';
 import type { AppConfig } from '@app/config';
-import type { OutboxDispatcher } from './outbox-dispatcher';
-import { bullPrefix, workerConnection, type QueueName } from './queues';
+import { bullPrefix, workerConnection } from './queues';
+import { isJobName, type JobData, type JobName, type QueueName } from './registry';
+
+/** A job of queue Q, narrowed by `switch (job.name)` to its payload type. */
+export type QueueJob<Q extends QueueName> = { [N in JobName<Q>]: Job<JobData<Q, N>, unknown, N> }[JobName<Q>];
+
+/**
+ * The `default` of a processor's switch over its job names: unreachable for the names the
+ * registry declares (the compiler checks the switch is exhaustive), and a clear, final failure
+ * for anything else.
+ */
+export function unknownJob(job: never): never {
+  const { name, queueName } = job as Job;
+  throw new UnrecoverableError(`No processor for job "${name}" on queue ${queueName}`);
+}
 
 /**
  * A BullMQ worker on one queue with the platform's settings: its own blocking connection (BullMQ
- * leaves a passed-in connection open, so this closes it), locks of JOB_LOCK_MS, and a repeating
- * job registered as soon as Redis answers, without holding up startup.
+ * leaves a passed-in connection open, so this closes it) and locks of JOB_LOCK_MS. A job whose
+ * name the registry does not declare for the queue fails at once, without retries.
  */
-export class QueueWorker {
+export class QueueWorker<Q extends QueueName> {
   private readonly worker: Worker;
   private readonly connection: Redis;
-  private scheduling: NodeJS.Timeout | undefined;
-  private closed = false;
 
   constructor(
-    private readonly config: AppConfig,
-    readonly queue: QueueName,
-    processor: (job: Job) => Promise<unknown>,
+    config: AppConfig,
+    readonly queue: Q,
+    processor: (job: QueueJob<Q>) => Promise<unknown>,
     logger: Logger,
     options: { maxStalledCount?: number } = {},
   ) {
     this.connection = workerConnection(config);
-    this.worker = new Worker(queue, processor, {
-      connection: this.connection,
-      prefix: bullPrefix(config),
-      concurrency: config.WORKER_CONCURRENCY,
-      lockDuration: config.JOB_LOCK_MS,
-      stalledInterval: config.JOB_LOCK_MS,
-      ...options,
+    this.worker = new Worker(
+      queue,
+      (job: Job) => {
+        if (!isJobName(queue, job.name)) throw new UnrecoverableError(`No processor for job "${job.name}" on queue ${queue}`);
+        return processor(job as QueueJob<Q>);
+      },
+      {
+        connection: this.connection,
+        prefix: bullPrefix(config),
+        concurrency: config.WORKER_CONCURRENCY,
+        lockDuration: config.JOB_LOCK_MS,
+        stalledInterval: config.JOB_LOCK_MS,
+        ...options,
+      },
+    );
+    let down = false;
+    this.worker.on('error', (error) => {
+      // One line per outage: BullMQ reports every failed reconnect.
+      if (!down) logger.warn(`${queue} worker: ${error.message}`);
+      down = true;
     });
-    this.worker.on('error', (error) => logger.warn(`${queue} worker: ${error.message}`));
-  }
-
-  /** Registers (or updates) a job named `name` every `everyMs`; retried every 5 s until Redis answers. */
-  repeat(dispatcher: OutboxDispatcher, name: string, everyMs: number): void {
-    dispatcher
-      .queue(this.queue)
-      .upsertJobScheduler(name, { every: everyMs }, { name })
-      .catch(() => {
-        if (this.closed) return;
-        this.scheduling = setTimeout(() => this.repeat(dispatcher, name, everyMs), 5000);
-      });
+    this.worker.on('ready', () => (down = false));
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    clearTimeout(this.scheduling);
     await this.worker.close();
     this.connection.disconnect();
   }

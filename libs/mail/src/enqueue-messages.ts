@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { addToOutbox, jobSpec } from '@app/jobs';
 
 export type MessageChannel = 'email' | 'sms';
 
@@ -10,6 +11,8 @@ export interface NewMessage {
   recipient: string;
   subject: string;
   body: string;
+  /** The meeting_message row (a message sent to many at once) this one belongs to, for the history. */
+  batchId?: string | null;
 }
 
 /**
@@ -20,15 +23,9 @@ export interface NewMessage {
 export async function enqueueMessages(tx: EntityManager, messages: NewMessage[]): Promise<string[]> {
   if (!messages.length) return [];
   const rows: { id: string }[] = await tx.query(
-    `WITH stored AS (
-       INSERT INTO message (signup_id, kind, channel, recipient, subject, body)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-       RETURNING id
-     ), queued AS (
-       INSERT INTO outbox (queue, job_name, job_id, payload)
-       SELECT 'messages', 'send', 'message-' || id, jsonb_build_object('messageId', id) FROM stored
-     )
-     SELECT id FROM stored`,
+    `INSERT INTO message (signup_id, kind, channel, recipient, subject, body, batch_id)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[])
+     RETURNING id`,
     [
       messages.map((m) => m.signupId),
       messages.map((m) => m.kind),
@@ -36,7 +33,9 @@ export async function enqueueMessages(tx: EntityManager, messages: NewMessage[])
       messages.map((m) => m.recipient),
       messages.map((m) => m.subject),
       messages.map((m) => m.body),
+      messages.map((m) => m.batchId ?? null),
     ],
   );
+  await addToOutbox(tx, rows.map((row) => jobSpec('messages', 'send', { messageId: row.id })));
   return rows.map((row) => row.id);
 }

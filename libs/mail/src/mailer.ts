@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
@@ -13,10 +13,18 @@ export interface OutgoingMessage {
   body: string;
 }
 
+/** Text messages are not sent: no SMS gateway is integrated, and sign-ups need an email address. */
+export class NoSmsTransportError extends Error {
+  constructor() {
+    super('no SMS transport: text messages are not sent');
+  }
+}
+
 /**
- * Delivers one message. Email goes over SMTP when SMTP_URL is set; otherwise (development) each
- * message is written to MAIL_DIR as an .eml file, rendered by nodemailer exactly as it would be
- * sent. No SMS gateway is integrated: text messages are written to MAIL_DIR as .txt files.
+ * Delivers one email. Over SMTP when SMTP_URL is set; otherwise (development) each message is
+ * written to MAIL_DIR as an .eml file, rendered by nodemailer exactly as it would be sent, readable
+ * by this user only (it holds a contact and a working manage link). The retention purge deletes the
+ * file with the message's row (`forget`).
  */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
@@ -31,19 +39,34 @@ export class Mailer implements OnApplicationShutdown {
   }
 
   async send(message: OutgoingMessage): Promise<void> {
+    if (message.channel === 'sms') throw new NoSmsTransportError();
     const mail = { from: this.config.MAIL_FROM, to: message.recipient, subject: message.subject, text: message.body };
-    if (message.channel === 'email' && this.smtp) {
+    if (this.smtp) {
       await this.smtp.sendMail(mail);
       return;
     }
-    await mkdir(this.directory, { recursive: true });
-    // The id names the file, so a repeated delivery overwrites rather than duplicates.
-    if (message.channel === 'sms') {
-      await writeFile(join(this.directory, `${message.id}.sms.txt`), `To: ${message.recipient}\n\n${message.body}\n`);
-      return;
-    }
+    await mkdir(this.directory, { recursive: true, mode: 0o700 });
     const rendered = (await this.render.sendMail(mail)) as unknown as { message: Buffer };
-    await writeFile(join(this.directory, `${message.id}.eml`), rendered.message);
+    // The id names the file, so a repeated delivery overwrites rather than duplicates. `mode` only
+    // applies when the file is created: chmod covers a file an older version left readable.
+    const file = this.fileOf(message.id);
+    await writeFile(file, rendered.message, { mode: 0o600 });
+    await chmod(file, 0o600);
+  }
+
+  /** Deletes the files of messages whose rows were purged (also the .sms.txt files older versions wrote). */
+  async forget(messageIds: string[]): Promise<void> {
+    for (const id of messageIds) {
+      for (const file of [this.fileOf(id), join(this.directory, `${id}.sms.txt`)]) {
+        await unlink(file).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        });
+      }
+    }
+  }
+
+  private fileOf(messageId: string): string {
+    return join(this.directory, `${messageId}.eml`);
   }
 
   onApplicationShutdown(): void {

@@ -5,6 +5,8 @@ import { CreateMunicipalityDto, PublicMunicipalityView, UpdateMunicipalityDto } 
 import { CreatePartnerOrganisationDto } from './dto/partner-organisation.dto';
 import { MunicipalitiesService } from './municipalities.service';
 import type { Municipality } from './municipality.entity';
+import { ApiDoc, schema as s } from '@app/http';
+import { municipalitySchema, partnerOrganisationSchema, publicMunicipalitySchema } from './municipalities.openapi';
 
 const publicView = (m: Municipality): PublicMunicipalityView => ({ code: m.code, name: { lt: m.nameLt, en: m.nameEn } });
 
@@ -15,6 +17,7 @@ export class PublicMunicipalitiesController {
 
   @Public()
   @Get()
+  @ApiDoc('The partner municipalities, with names in LT and EN', { schema: s.list(publicMunicipalitySchema) })
   async list(): Promise<PublicMunicipalityView[]> {
     return (await this.municipalities.list()).map(publicView);
   }
@@ -28,18 +31,21 @@ export class MunicipalitiesAdminController {
 
   @Roles('admin', 'researcher', 'staff')
   @Get('municipalities')
+  @ApiDoc('Municipalities (for forms)', { schema: s.list(municipalitySchema) })
   list() {
     return this.municipalities.list();
   }
 
   @Roles('admin')
   @Post('municipalities')
+  @ApiDoc('Add a municipality', { status: 201, schema: municipalitySchema })
   create(@Body() dto: CreateMunicipalityDto) {
     return this.municipalities.create(dto);
   }
 
   @Roles('admin')
   @Patch('municipalities/:code')
+  @ApiDoc('Rename a municipality', { schema: municipalitySchema })
   update(@Param('code') code: string, @Body() dto: UpdateMunicipalityDto) {
     return this.municipalities.update(code, dto);
   }
@@ -47,12 +53,14 @@ export class MunicipalitiesAdminController {
   // Staff choose partner organisations for meeting quotas; the list holds organisations, not people.
   @Roles('admin', 'researcher', 'staff')
   @Get('partner-organisations')
+  @ApiDoc('Partner organisations (for meeting quotas)', { schema: s.list(partnerOrganisationSchema) })
   listPartners() {
     return this.municipalities.listPartners();
   }
 
   @Roles('admin')
   @Post('partner-organisations')
+  @ApiDoc('Add a partner organisation', { status: 201, schema: partnerOrganisationSchema })
   createPartner(@Body() dto: CreatePartnerOrganisationDto) {
     return this.municipalities.createPartner(dto);
   }

@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 
@@ -14,20 +14,41 @@ class RedisShutdown implements OnApplicationShutdown {
 }
 
 /**
+ * The api's connection: a request never waits on Redis longer than REDIS_COMMAND_TIMEOUT_MS
+ * (a frozen Redis keeps the socket open and never answers), and is retried once at most. The
+ * offline queue stays on so commands issued while connecting at boot wait for the connection;
+ * while Redis is down the rate limits skip it altogether (rejectIfRedisNotReady) and count in
+ * process. Reconnects every 2 s at most, for ever.
+ */
+export function apiRedisConnection(config: AppConfig): Redis {
+  const redis = new Redis(config.REDIS_URL, {
+    commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: true,
+    connectTimeout: 2000,
+    retryStrategy: (times) => Math.min(times * 100, 2000),
+  });
+  const logger = new Logger('Redis');
+  let down = false;
+  // One line per outage, not one per reconnect attempt (ioredis would print each as an unhandled error).
+  redis.on('error', (error: Error) => {
+    if (!down) logger.warn(`Redis unreachable, rate limits count in this process until it is back: ${error.message}`);
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) logger.log('Redis reachable again');
+    down = false;
+  });
+  return redis;
+}
+
+/**
  * One Redis connection per process for rate limits and health. Keys are namespaced with
  * REDIS_KEY_PREFIX by each user (rate-limiter-flexible takes its own prefix option).
  */
 @Global()
 @Module({
-  providers: [
-    {
-      provide: REDIS,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }),
-    },
-    RedisShutdown,
-  ],
+  providers: [{ provide: REDIS, inject: [APP_CONFIG], useFactory: apiRedisConnection }, RedisShutdown],
   exports: [REDIS],
 })
 export class RedisModule {}

@@ -10,3 +10,4 @@ export * from './survey-file';
 export * from './survey-importer';
 export { allowedChoices } from './answers/value-shape';
 export * from './compile-requests';
+export * from './survey-view';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
-import { AccessScope } from '@app/http';
+import { AccessScope, type ErrorDetail } from '@app/http';
+import { checkDefinition } from './definition-check';
 import type { SurveyFile } from './survey-file';
 import { SurveysService } from './surveys.service';
 
@@ -24,7 +25,8 @@ export class SurveyImporter {
   async import(
     file: SurveyFile,
     options: { municipalityCodes: string[]; publish: boolean },
-  ): Promise<{ surveyId: string; version: number; outcome: ImportOutcome }> {
+  ): Promise<{ surveyId: string; version: number; outcome: ImportOutcome; warnings: ErrorDetail[] }> {
+    const { warnings } = checkDefinition(file.definition, file.breakdowns);
     const [existing] = await this.dataSource.query(`SELECT id FROM survey WHERE slug = $1`, [file.slug]);
     if (!existing) {
       const survey = await this.surveys.create(OPERATOR_SCOPE, null, {
@@ -38,7 +40,7 @@ export class SurveyImporter {
         municipalityCodes: options.municipalityCodes,
       });
       if (options.publish) await this.surveys.publish(OPERATOR_SCOPE, survey.id, 1);
-      return { surveyId: survey.id, version: 1, outcome: 'created' };
+      return { surveyId: survey.id, version: 1, outcome: 'created', warnings };
     }
     const [latest] = await this.dataSource.query(
       `SELECT version, definition, published_at AS "publishedAt" FROM survey_version
@@ -47,10 +49,10 @@ export class SurveyImporter {
     );
     if (isDeepStrictEqual(latest.definition, file.definition)) {
       if (options.publish && !latest.publishedAt) await this.surveys.publish(OPERATOR_SCOPE, existing.id, latest.version);
-      return { surveyId: existing.id, version: latest.version, outcome: 'unchanged' };
+      return { surveyId: existing.id, version: latest.version, outcome: 'unchanged', warnings };
     }
     const draft = await this.surveys.saveDraft(OPERATOR_SCOPE, null, existing.id, file.definition);
     if (options.publish) await this.surveys.publish(OPERATOR_SCOPE, existing.id, draft.version);
-    return { surveyId: existing.id, version: draft.version, outcome: 'new-version' };
+    return { surveyId: existing.id, version: draft.version, outcome: 'new-version', warnings };
   }
 }

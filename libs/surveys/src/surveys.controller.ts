@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Header, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AccessScope, CurrentPrincipal, CurrentScope, Roles, type Principal } from '@app/http';
+import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Audited } from '@app/audit';
+import { AccessScope, CsvLanguageParam, CurrentPrincipal, CurrentScope, Roles, type CsvLanguage, type Principal } from '@app/http';
 import { CreateInvitationsDto } from './dto/invitation.dto';
 import { CreateSurveyDto, NewVersionDto, UpdateSurveyDto } from './dto/survey.dto';
 import { InvitationsService } from './invitations/invitations.service';
 import { ResponseCountsService } from './responses/response-counts.service';
 import { SurveysService } from './surveys.service';
+import { ApiDoc, schema as s } from '@app/http';
+import { createdSurveySchema, invitationSummarySchema, responseCountSchema, surveySchema, surveyVersionSchema } from './surveys.openapi';
 
 /** Survey management for staff (their municipalities), researchers and admins. */
 @ApiTags('surveys')
@@ -21,31 +24,37 @@ export class SurveysController {
   ) {}
 
   @Get()
+  @ApiDoc('Surveys you may see (staff: of their municipalities)', { schema: s.list(surveySchema) })
   list(@CurrentScope() scope: AccessScope) {
     return this.surveys.list(scope);
   }
 
   @Post()
+  @ApiDoc('Create a survey from a SurveyJS definition (version 1, a draft)', { status: 201, schema: createdSurveySchema })
   create(@CurrentScope() scope: AccessScope, @CurrentPrincipal() principal: Principal, @Body() dto: CreateSurveyDto) {
     return this.surveys.create(scope, principal.accountId, dto);
   }
 
   @Get(':id')
+  @ApiDoc('One survey with its versions', { schema: surveySchema })
   get(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string) {
     return this.surveys.get(scope, id);
   }
 
   @Patch(':id')
+  @ApiDoc('Change a survey\'s settings (window, municipalities, k, breakdowns)', { schema: surveySchema })
   update(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSurveyDto) {
     return this.surveys.update(scope, id, dto);
   }
 
   @Post(':id/close')
+  @ApiDoc('Close a survey now (results compile)', { status: 201, schema: surveySchema })
   close(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string) {
     return this.surveys.close(scope, id);
   }
 
   @Post(':id/versions')
+  @ApiDoc('Save a new draft version of the definition', { status: 201, schema: surveySchema })
   saveDraft(
     @CurrentScope() scope: AccessScope,
     @CurrentPrincipal() principal: Principal,
@@ -56,6 +65,7 @@ export class SurveysController {
   }
 
   @Get(':id/versions/:version')
+  @ApiDoc('One version with its SurveyJS definition', { schema: surveyVersionSchema })
   getVersion(
     @CurrentScope() scope: AccessScope,
     @Param('id', ParseUUIDPipe) id: string,
@@ -65,6 +75,7 @@ export class SurveysController {
   }
 
   @Post(':id/versions/:version/publish')
+  @ApiDoc('Publish a version: residents answer it from now on', { status: 201, schema: surveySchema })
   publish(
     @CurrentScope() scope: AccessScope,
     @Param('id', ParseUUIDPipe) id: string,
@@ -74,25 +85,28 @@ export class SurveysController {
   }
 
   @Get(':id/response-counts')
+  @ApiDoc('Complete and partial responses per municipality and day (fieldwork)', { schema: s.list(responseCountSchema) })
   responseCounts(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string) {
     return this.counts.perMunicipalityAndDay(scope, id);
   }
 
   /** Tokens are shown once, in this CSV: only their hashes are kept. */
   @Post(':id/invitations')
+  @ApiDoc('Create single-use invitations, returned once as CSV (only hashes are kept)', { status: 201, produces: 'text/csv' })
   @ApiProduces('text/csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="invitations.csv"')
-  @Header('cache-control', 'no-store')
+  @ApiQuery({ name: 'lang', required: false, enum: ['lt', 'en'] })
+  @Audited('invitations.exported', 'survey')
   createInvitations(
     @CurrentScope() scope: AccessScope,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateInvitationsDto,
+    @CsvLanguageParam() language: CsvLanguage,
   ) {
-    return this.invitations.generateCsv(scope, id, dto);
+    return this.invitations.generateCsv(scope, id, dto, language);
   }
 
   @Get(':id/invitations')
+  @ApiDoc('Invitations issued and used per municipality', { schema: s.list(invitationSummarySchema) })
   invitationSummary(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string) {
     return this.invitations.summary(scope, id);
   }

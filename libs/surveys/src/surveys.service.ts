@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { pgErrorCode, PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, rowsOf } from '@app/database';
-import type { AccessScope } from '@app/http';
+import type { AccessScope, ErrorDetail } from '@app/http';
 import { MunicipalitiesService } from '@app/municipalities';
 import { requestCompiles, requestCompilesForClosedSurveys } from './compile-requests';
-import { definitionProblems } from './definition-check';
+import { checkDefinition } from './definition-check';
 import type { CreateSurveyDto, UpdateSurveyDto } from './dto/survey.dto';
 import {
   alreadyPublished,
@@ -19,31 +19,8 @@ import {
   windowInvalid,
 } from './surveys.errors';
 
-export interface SurveyVersionSummary {
-  id: string;
-  version: number;
-  publishedAt: Date | null;
-  createdAt: Date;
-}
-
-export interface SurveyView {
-  id: string;
-  slug: string;
-  accessMode: string;
-  anonymous: boolean;
-  languages: string[];
-  breakdowns: string[];
-  disclosureK: number;
-  /** R of the release rule as set (null: 2k). */
-  releaseMinResponses: number | null;
-  responsesPerAddressPerDay: number;
-  opensAt: Date | null;
-  closesAt: Date | null;
-  municipalityCodes: string[];
-  versions: SurveyVersionSummary[];
-  /** The newest published version: what residents answer now. */
-  currentVersion: number | null;
-}
+import type { SurveyVersionSummary, SurveyView } from './survey-view';
+export type { SurveyVersionSummary, SurveyView } from './survey-view';
 
 /** A survey is visible to staff when it runs in at least one of their municipalities. */
 const visibleToScope = (param: string) => `(${param}::uuid[] IS NULL OR EXISTS (
@@ -83,8 +60,9 @@ export class SurveysService {
     return view;
   }
 
-  async create(scope: AccessScope, accountId: string | null, dto: CreateSurveyDto): Promise<SurveyView> {
-    const problems = definitionProblems(dto.definition, dto.breakdowns);
+  /** `warnings` name what imported but deserves the researcher's eye (choices from an outside address). */
+  async create(scope: AccessScope, accountId: string | null, dto: CreateSurveyDto): Promise<SurveyView & { warnings: ErrorDetail[] }> {
+    const { problems, warnings } = checkDefinition(dto.definition, dto.breakdowns);
     if (problems.length) throw definitionInvalid(problems);
     if (dto.releaseMinResponses !== undefined && dto.releaseMinResponses < 2 * dto.disclosureK) {
       throw releaseRuleTooLow(2 * dto.disclosureK, false);
@@ -117,7 +95,7 @@ export class SurveysService {
         );
         return id as string;
       });
-      return this.get(scope, id);
+      return { ...(await this.get(scope, id)), warnings };
     } catch (error) {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw slugTaken(dto.slug);
       if (pgErrorCode(error) === PG_CHECK_VIOLATION) throw windowInvalid();
@@ -203,9 +181,9 @@ export class SurveysService {
   /** Editing never touches a published version: it replaces the open draft or starts the next version. */
   async saveDraft(scope: AccessScope, accountId: string | null, id: string, definition: Record<string, unknown>) {
     const survey = await this.getChangeable(scope, id);
-    const problems = definitionProblems(definition, survey.breakdowns);
+    const { problems, warnings } = checkDefinition(definition, survey.breakdowns);
     if (problems.length) throw definitionInvalid(problems);
-    return this.dataSource.transaction(async (tx) => {
+    const saved = await this.dataSource.transaction(async (tx) => {
       await tx.query(`SELECT id FROM survey WHERE id = $1 FOR UPDATE`, [id]);
       const [draft] = rowsOf<SurveyVersionSummary>(
         await tx.query(
@@ -223,6 +201,7 @@ export class SurveysService {
       );
       return created as SurveyVersionSummary;
     });
+    return { ...saved, warnings };
   }
 
   async publish(scope: AccessScope, id: string, version: number): Promise<SurveyView> {

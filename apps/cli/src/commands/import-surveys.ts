@@ -10,6 +10,13 @@ export interface ImportOptions {
   publish: boolean;
 }
 
+/** One line per refused element (`definition.<question>: why`), so the researcher can fix the file. */
+function describeImportError(error: unknown): string {
+  const details = (error as { details?: { field: string; reason: string }[] }).details;
+  const message = (error as Error).message;
+  return details?.length ? `${message}\n${details.map((d) => `  ${d.field}: ${d.reason}`).join('\n')}` : message;
+}
+
 /** Imports definition files, printing one line per file; throws on the first file that fails. */
 export async function importSurveys(config: AppConfig, paths: string[], options: ImportOptions): Promise<void> {
   const app = await NestFactory.createApplicationContext(OperatorModule.forRoot(config), { logger: ['error'] });
@@ -22,9 +29,15 @@ export async function importSurveys(config: AppConfig, paths: string[], options:
     if (!codes.length) throw new Error('No municipalities exist yet: seed or create them before importing surveys');
     for (const path of paths) {
       const file = await readSurveyFile(path);
-      const result = await app.get(SurveyImporter).import(file, { municipalityCodes: codes, publish: options.publish });
+      const result = await app
+        .get(SurveyImporter)
+        .import(file, { municipalityCodes: codes, publish: options.publish })
+        .catch((error: unknown) => {
+          throw new Error(`${path}: not imported: ${describeImportError(error)}`);
+        });
       const state = options.publish ? 'published' : 'draft';
       console.log(`${path}: ${file.slug} v${result.version} ${result.outcome} (${state}, ${codes.length} municipalities)`);
+      for (const warning of result.warnings) console.log(`${path}: warning: ${warning.field}: ${warning.reason}`);
     }
   } finally {
     await app.close();

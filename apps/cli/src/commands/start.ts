@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { parseConfig } from '@app/config';
+import { parseConfig, waitForServices } from '@app/config';
 import { dataSourceOptions, runMigrations } from '@app/database';
 import { DEMO_PASSWORD, seedDemoData } from '@app/demo';
 import { createApiApp } from '../../../api/src/create-app';
@@ -31,6 +31,7 @@ export async function start(): Promise<void> {
     APP_SECRET: services.appSecret,
   });
   services.describe.forEach((line) => console.log(line));
+  await waitForServices('start', config);
 
   const applied = await runMigrations(config.DATABASE_URL);
   console.log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date');

@@ -1,15 +1,17 @@
-import { ApiError, type ErrorDetail } from '../api';
-import { useI18n } from '../i18n';
+import { ApiError, type ErrorDetail } from './request';
+import { workspaceErrorText } from './errorTexts';
+import { useI18n } from './i18n';
 
 /** Turns whatever failed into words for a resident, in the current language where we can. */
 export function useErrorText(): (error: unknown) => string {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (error) => {
     if (!(error instanceof ApiError)) return t.errorTitle;
     if (error.isNetwork) return t.networkError;
     if (error.status === 429) return t.tooManyRequests;
     if (error.status >= 500) return t.serverError;
-    return t.errorCodes[error.code] ?? error.message;
+    // Never the server's own (English) reason: a text for the code, else one for the status.
+    return (t.errorCodes as Record<string, string>)[error.code] ?? workspaceErrorText(lang, error.code, error.status) ?? t.errorTitle;
   };
 }
 

@@ -1,4 +1,4 @@
-import { LANGS, useI18n } from '../i18n';
+import { LANGS, useI18n } from './i18n';
 
 const LABELS = { lt: { short: 'LT', long: 'Lietuvių' }, en: { short: 'EN', long: 'English' } } as const;
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useI18n } from '../i18n';
+import { useI18n } from './i18n';
 import { Link } from '../router';
 import { LanguageSwitch } from './LanguageSwitch';
 

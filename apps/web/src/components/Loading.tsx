@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n';
+import { useI18n } from './i18n';
 
 export function Loading({ text }: { text?: string }) {
   const { t } = useI18n();

@@ -1,4 +1,4 @@
-import { ApiError } from '../api';
+import { ApiError } from './request';
 
 /**
  * The server's field-level reasons from a 400 (`details: [{ field, reason }]`), by field. A nested

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatMoment, localized } from '../i18n';
+import { formatMoment, localized } from '../components/i18n';
 import { navigate, useLocation } from '../router';
 import { CompareView } from './CompareView';
 import { groupByQuestion, itemTitle, municipalityLabel, resultFor, rowTitle } from './format';

@@ -1,4 +1,4 @@
-import { request } from '../api';
+import { request } from '../components/request';
 import type { PublishedSurveySummary, ResultsDocument } from './types';
 
 const enc = encodeURIComponent;

@@ -1,4 +1,4 @@
-import { localized, type Lang } from '../i18n';
+import { localized, type Lang } from '../components/i18n';
 import type { ResultsDict } from './i18n';
 import type {
   BreakdownDescription,

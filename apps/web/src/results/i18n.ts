@@ -1,6 +1,6 @@
-import { useI18n, type Lang } from '../i18n';
+import { useI18n, type Lang } from '../components/i18n';
 import type { CompilationStatus } from './types';
-import type { Role } from '../staff/api';
+import type { Role } from '../workspace/api';
 
 /**
  * Texts of the results and staff pages. They live beside those pages (lazy chunks) rather than in

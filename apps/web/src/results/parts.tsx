@@ -1,5 +1,5 @@
 import { createElement, useId, useState, type ReactNode } from 'react';
-import type { Lang } from '../i18n';
+import type { Lang } from '../components/i18n';
 import { formatNumber } from './format';
 import { useResultsI18n, type ResultsDict } from './i18n';
 import type { Stats } from './types';

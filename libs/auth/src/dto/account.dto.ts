@@ -31,14 +31,7 @@ export class CreateAccountDto {
   municipalityCodes: string[] = [];
 }
 
-export interface AccountView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  municipalityCodes: string[];
-  disabled: boolean;
-}
+export type { AccountView } from '../account-view';
 
 export class UpdateAccountDto {
   @ApiProperty({ required: false, example: 'Jurgita Petraitienė' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PHASES, type Phase } from '../kinds';
 
 export class CreateConsultationDto {
@@ -31,11 +31,18 @@ export class CreateConsultationDto {
   @MaxLength(20000)
   descriptionEn = '';
 
-  @ApiProperty({ description: 'The decision-making institution consulted', example: 'Biržų rajono savivaldybės taryba' })
+  @ApiProperty({ description: 'The decision-making institution consulted, in Lithuanian', example: 'Biržų rajono savivaldybės taryba' })
   @IsString()
   @MinLength(2, { message: 'institution must name the deciding institution' })
   @MaxLength(300)
   institution: string;
+
+  @ApiPropertyOptional({ description: 'The institution in English; defaults to the Lithuanian name', example: 'Biržai District Municipal Council' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2, { message: 'institutionEn must name the deciding institution' })
+  @MaxLength(300)
+  institutionEn?: string;
 }
 
 export class UpdateConsultationDto {
@@ -48,7 +55,10 @@ export class UpdateConsultationDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(300) titleEn?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) descriptionLt?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) descriptionEn?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(300) institution?: string;
+  @ApiPropertyOptional({ description: 'The deciding institution, in Lithuanian' })
+  @IsOptional() @IsString() @MinLength(2, { message: 'institution must name the deciding institution' }) @MaxLength(300) institution?: string;
+  @ApiPropertyOptional({ description: 'The deciding institution, in English' })
+  @IsOptional() @IsString() @MinLength(2, { message: 'institutionEn must name the deciding institution' }) @MaxLength(300) institutionEn?: string;
 }
 
 /** "What we heard, what was decided", in both languages; publishing it moves the phase to reported. */
@@ -57,4 +67,9 @@ export class OutcomeReportDto {
   @ApiProperty() @IsString() @MinLength(1, { message: 'heardEn must not be empty' }) @MaxLength(20000) heardEn: string;
   @ApiProperty() @IsString() @MinLength(1, { message: 'decidedLt must not be empty' }) @MaxLength(20000) decidedLt: string;
   @ApiProperty() @IsString() @MinLength(1, { message: 'decidedEn must not be empty' }) @MaxLength(20000) decidedEn: string;
+
+  @ApiPropertyOptional({ description: 'Must be true to publish while some meetings have not been held yet (otherwise 409 MEETINGS_NOT_HELD)' })
+  @IsOptional()
+  @IsBoolean({ message: 'confirmUnheldMeetings must be true or false' })
+  confirmUnheldMeetings?: boolean;
 }

@@ -93,9 +93,60 @@ export class CheckInDto {
   @MinLength(6, { message: 'code must be the 6-character check-in code' })
   @MaxLength(12)
   code: string;
+
+  @ApiPropertyOptional({ description: 'Needed to check in on another day than the meeting day (Vilnius time); stored with the attendance' })
+  @IsOptional()
+  @IsString()
+  @MinLength(5, { message: 'overrideReason must say why, in at least 5 characters' })
+  @MaxLength(500)
+  overrideReason?: string;
 }
 
 export class StaffMessageDto {
   @ApiProperty() @IsString() @MinLength(3, { message: 'subject must be at least 3 characters' }) @MaxLength(200) subject: string;
   @ApiProperty() @IsString() @MinLength(3, { message: 'body must be at least 3 characters' }) @MaxLength(5000) body: string;
+}
+
+/** Any of these; a field left out keeps its value. `place` or `onlineUrl` may be null to remove it (one must remain). */
+export class UpdateMeetingDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3, { message: 'titleLt must be at least 3 characters' }) @MaxLength(300) titleLt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3, { message: 'titleEn must be at least 3 characters' }) @MaxLength(300) titleEn?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Moving the start keeps the duration unless endsAt is given too' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'startsAt must be an ISO date-time' })
+  startsAt?: Date;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'endsAt must be an ISO date-time' })
+  endsAt?: Date;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'signupDeadline must be an ISO date-time' })
+  signupDeadline?: Date;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString({ message: 'place must be text or null' })
+  @MinLength(2, { message: 'place must be at least 2 characters' })
+  @MaxLength(500)
+  place?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
+  @MaxLength(1000)
+  onlineUrl?: string | null;
+
+  @ApiPropertyOptional({ description: 'Raising it gives the new places to the waitlist at once; it cannot go below the places confirmed' })
+  @IsOptional()
+  @IsInt({ message: 'capacity must be a whole number' })
+  @Min(1, { message: 'capacity must be at least 1' })
+  @Max(10000, { message: 'capacity must be at most 10000' })
+  capacity?: number;
 }

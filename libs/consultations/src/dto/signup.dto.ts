@@ -9,9 +9,9 @@ export class SignUpDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ description: 'An email address or a phone number', example: '+370 612 34567' })
-  @IsString({ message: 'contact must be an email address or a phone number' })
-  @MinLength(3, { message: 'contact must be an email address or a phone number' })
+  @ApiProperty({ description: 'An email address: the link to confirm the sign-up is sent there', example: 'ona@example.lt' })
+  @IsString({ message: 'contact must be an email address' })
+  @MinLength(3, { message: 'contact must be an email address' })
   @MaxLength(320)
   contact: string;
 

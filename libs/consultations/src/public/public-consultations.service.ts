@@ -46,7 +46,7 @@ export class PublicConsultationsService {
   /** One meeting with the consent text the sign-up form shows, word for word as it is stored. */
   async meeting(id: string) {
     const [row] = await this.dataSource.query(
-      `SELECT v.*, c.title_lt AS "consultationTitleLt", c.title_en AS "consultationTitleEn", c.institution, c.phase,
+      `SELECT v.*, c.title_lt AS "consultationTitleLt", c.title_en AS "consultationTitleEn", c.institution, c.institution_en AS "institutionEn", c.phase,
               mu.code AS "municipalityCode"
          FROM (${MEETING_VIEW_SQL} WHERE m.id = $1) v
          JOIN consultation c ON c.id = v."consultationId" JOIN municipality mu ON mu.id = c.municipality_id`,

@@ -5,13 +5,14 @@ import { invalidField } from '../consultations.errors';
 export interface Contact {
   email: string | null;
   phone: string | null;
-  /** What makes two sign-ups "the same contact": the lower-cased email or the E.164 phone number. */
+  /** What makes two sign-ups "the same contact": the lower-cased email (E.164 phone for older sign-ups). */
   key: string;
 }
 
 /**
- * One field takes either an email address or a phone number (a phone-first form has one box).
- * Numbers without a country code are read as Lithuanian; all are stored in E.164 form.
+ * Sign-ups need an email address: the place is taken only once its owner opens the link sent
+ * there (against seat squatting), and no SMS gateway is integrated to send a code by text message.
+ * A phone number gets a 400 that says so, rather than a sign-up nobody can confirm.
  */
 export function parseContact(raw: string): Contact {
   const value = raw.trim();
@@ -20,9 +21,8 @@ export function parseContact(raw: string): Contact {
     const email = value.toLowerCase();
     return { email, phone: null, key: email };
   }
-  const phone = parsePhoneNumberFromString(value, 'LT');
-  if (!phone?.isValid()) {
-    throw invalidField('CONTACT_INVALID', 'contact', 'must be an email address or a phone number (e.g. +370 612 34567)');
+  if (parsePhoneNumberFromString(value, 'LT')?.isValid()) {
+    throw invalidField('CONTACT_EMAIL_REQUIRED', 'contact', 'must be an email address: sign-ups are confirmed by a link sent by email, and text messages are not sent');
   }
-  return { email: null, phone: phone.number, key: phone.number };
+  throw invalidField('CONTACT_INVALID', 'contact', 'must be an email address');
 }

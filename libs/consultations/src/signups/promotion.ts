@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '@app/config';
 import { enqueueMessages } from '@app/mail';
-import { manageUrlFor } from './links';
 import { signupMessage, type MeetingForMessage, type Recipient } from './signup-messages';
 
 /**
@@ -9,7 +8,7 @@ import { signupMessage, type MeetingForMessage, type Recipient } from './signup-
  * The caller holds the meeting's row lock, so no new sign-up can take a freed place in between;
  * nobody is promoted once the meeting is cancelled or has started.
  */
-export async function promoteWaitlist(tx: EntityManager, config: AppConfig, meetingId: string): Promise<number> {
+export async function promoteWaitlist(tx: EntityManager, _config: AppConfig, meetingId: string): Promise<number> {
   let promoted = 0;
   for (;;) {
     const [next]: (Recipient & MeetingForMessage)[] = await tx.query(
@@ -25,7 +24,7 @@ export async function promoteWaitlist(tx: EntityManager, config: AppConfig, meet
     );
     if (!next) return promoted;
     await tx.query(`UPDATE signup SET status = 'confirmed', promoted_at = now() WHERE id = $1`, [next.id]);
-    await enqueueMessages(tx, [signupMessage('promoted', next, next, manageUrlFor(config, next.id))]);
+    await enqueueMessages(tx, [signupMessage('promoted', next, next)]);
     promoted++;
   }
 }

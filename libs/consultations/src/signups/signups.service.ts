@@ -5,7 +5,8 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@app/database';
 import { enqueueMessages } from '@app/mail';
 import {
-  alreadySignedUp,
+  alreadyCheckedIn,
+  confirmationExpired,
   invalidField,
   manageTokenInvalid,
   meetingCancelled,
@@ -19,12 +20,13 @@ import type { SignUpDto } from '../dto/signup.dto';
 import type { Language } from '../kinds';
 import { newCheckinCode } from './checkin-codes';
 import { consentText } from './consent';
-import { parseContact } from './contact';
-import { checkinUrlFor, manageUrlFor, publicBaseUrl } from './links';
-import { manageTokenFor, signupIdOf } from './manage-tokens';
+import { parseContact, type Contact } from './contact';
+import { checkinUrlFor, publicBaseUrl } from './links';
+import { signupIdOf } from './manage-tokens';
 import { meetingCalendar, type CalendarMeeting } from './meeting-calendar';
 import { promoteWaitlist } from './promotion';
-import { signupMessage, type MeetingForMessage } from './signup-messages';
+import { signupMessage, type MeetingForMessage, type Recipient } from './signup-messages';
+import { purgeUnconfirmedOf } from './unconfirmed';
 
 interface LockedMeeting extends MeetingForMessage {
   id: string;
@@ -38,9 +40,16 @@ interface LockedMeeting extends MeetingForMessage {
   quotas: { partnerOrganisationId: string; seats: number; confirmed: number }[];
 }
 
+/** What asking for a place answers, the same whoever's contact it was: no id, no token, no status of anyone. */
+export interface SignupRequested {
+  status: 'pending';
+  confirmWithinMinutes: number;
+}
+
 export interface SignupView {
   id: string;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  /** pending: asked for, not yet confirmed by the link sent to the contact; holds no seat. */
+  status: 'pending' | 'confirmed' | 'waitlisted' | 'cancelled';
   /** Places ahead in the waitlist, counting from 1; null unless waitlisted. */
   waitlistPosition: number | null;
   name: string;
@@ -48,8 +57,9 @@ export interface SignupView {
   organisation: string | null;
   partnerOrganisation: string | null;
   language: Language;
-  checkinCode: string;
-  checkinUrl: string;
+  /** Shown once the sign-up holds a place or a waitlist entry; null while pending. */
+  checkinCode: string | null;
+  checkinUrl: string | null;
   attended: boolean;
   meeting: {
     id: string;
@@ -65,8 +75,8 @@ export interface SignupView {
 }
 
 /**
- * take_signup asks again when a new check-in code clashes with one in use (one in hundreds of
- * millions) or a place freed up while it queued for the waitlist's shared lock.
+ * A sign-up is asked for again when its new check-in code clashes with one in use (one in hundreds
+ * of millions); take_signup again when a place freed up while it queued for the waitlist's shared lock.
  */
 const ATTEMPTS = 5;
 
@@ -78,36 +88,92 @@ export class SignupsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async signUp(meetingId: string, dto: SignUpDto): Promise<SignupView & { manageToken: string; manageUrl: string }> {
+  /**
+   * Asks for a place: stores a pending sign-up (it holds no seat) and sends its contact a link to
+   * confirm it. The answer is the same whether or not the contact already signed up, so it tells
+   * nobody who registered; the real holder gets a message instead (at most one per 10 minutes).
+   */
+  async signUp(meetingId: string, dto: SignUpDto): Promise<SignupRequested> {
     const contact = parseContact(dto.contact);
     // The rules first, without a lock, for clear errors; take_signup checks them again under the lock.
     const meeting = await this.readMeeting(this.dataSource.manager, meetingId);
     assertOpenForSignUp(meeting);
     const quota = this.quotaFor(meeting, dto.partnerOrganisationId);
-    const id = randomUUID();
-    const manageUrl = manageUrlFor(this.config, id);
     for (let attempt = 1; ; attempt++) {
-      const code = newCheckinCode();
-      const recipient = { id, language: dto.language, email: contact.email, phone: contact.phone, checkin_code: code };
-      const confirmed = signupMessage('confirmation', meeting, recipient, manageUrl);
-      const waitlisted = signupMessage('waitlisted', meeting, recipient, manageUrl);
-      const [{ taken }] = await this.dataSource
-        .query(
-          `SELECT take_signup($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) AS taken`,
-          [id, meeting.id, quota?.partnerOrganisationId ?? null, dto.language, dto.name.trim(), contact.email, contact.phone,
-            contact.key, dto.organisation?.trim() || null, code, consentText(dto.language, meeting.retention_days),
-            randomUUID(), confirmed.channel, confirmed.recipient, confirmed.subject, confirmed.body, waitlisted.subject, waitlisted.body],
-        )
-        .catch((error) => {
-          throw pgErrorCode(error) === PG_UNIQUE_VIOLATION ? alreadySignedUp() : error;
-        });
-      if (taken === 'confirmed' || taken === 'waitlisted') break;
-      if ((taken === 'code_taken' || taken === 'retry') && attempt < ATTEMPTS) continue;
-      // The meeting changed between the check above and the lock (cancelled, closed, quotas): say so.
-      assertOpenForSignUp(await this.readMeeting(this.dataSource.manager, meetingId));
-      throw new Error(`take_signup refused a sign-up the service allowed: ${taken}`);
+      try {
+        await this.dataSource.transaction((tx) => this.request(tx, meeting, quota?.partnerOrganisationId ?? null, contact, dto));
+        break;
+      } catch (error) {
+        // A new check-in code that clashes with one in use (one in hundreds of millions): draw again.
+        if (pgErrorCode(error) === PG_UNIQUE_VIOLATION && attempt < ATTEMPTS) continue;
+        throw error;
+      }
     }
-    return { ...(await this.view(this.dataSource.manager, id)), manageToken: manageTokenFor(this.config.APP_SECRET, id), manageUrl };
+    return { status: 'pending', confirmWithinMinutes: this.config.SIGNUP_CONFIRM_MINUTES };
+  }
+
+  private async request(tx: EntityManager, meeting: LockedMeeting, partnerId: string | null, contact: Contact, dto: SignUpDto): Promise<void> {
+    // A pending sign-up of this contact whose window passed no longer counts: it makes way.
+    await purgeUnconfirmedOf(tx, meeting.id, contact.key);
+    const id = randomUUID();
+    const [inserted]: { id: string }[] = await tx.query(
+      `INSERT INTO signup (id, meeting_id, status, confirm_by, language, partner_organisation_id, name, email, phone, contact_key,
+                           organisation, checkin_code, consent_text, consented_at)
+       VALUES ($1, $2, 'pending', now() + make_interval(mins => $3), $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+       ON CONFLICT (meeting_id, contact_key) WHERE status <> 'cancelled' DO NOTHING
+       RETURNING id`,
+      [id, meeting.id, this.config.SIGNUP_CONFIRM_MINUTES, dto.language, partnerId, dto.name.trim(), contact.email, contact.phone,
+        contact.key, dto.organisation?.trim() || null, newCheckinCode(), consentText(dto.language, meeting.retention_days)],
+    );
+    if (inserted) {
+      const recipient = { id, language: dto.language, email: contact.email, phone: contact.phone, checkin_code: null };
+      await enqueueMessages(tx, [signupMessage('confirm_request', meeting, recipient, { confirmMinutes: this.config.SIGNUP_CONFIRM_MINUTES })]);
+      return;
+    }
+    // Someone already signed up with this contact: tell them, in their own language, unless told lately.
+    // A pending holder gets the link again; one with a place or waitlist entry hears that someone tried.
+    const [holder]: (Recipient & { kind: 'confirm_request' | 'duplicate'; recent: boolean })[] = await tx.query(
+      `SELECT s.id, s.language, s.email, s.phone, s.checkin_code, k.kind,
+              EXISTS (SELECT 1 FROM message m WHERE m.signup_id = s.id AND m.kind = k.kind
+                        AND m.created_at > now() - interval '10 minutes') AS recent
+         FROM signup s CROSS JOIN LATERAL (SELECT CASE s.status WHEN 'pending' THEN 'confirm_request' ELSE 'duplicate' END AS kind) k
+        WHERE s.meeting_id = $1 AND s.contact_key = $2 AND s.status <> 'cancelled' FOR UPDATE OF s`,
+      [meeting.id, contact.key],
+    );
+    if (!holder || holder.recent) return;
+    const kind = holder.kind;
+    await enqueueMessages(tx, [signupMessage(kind, meeting, holder, { confirmMinutes: this.config.SIGNUP_CONFIRM_MINUTES })]);
+  }
+
+  /**
+   * The contact opened the link sent to them: now the sign-up takes a place (or a waitlist entry),
+   * under the meeting's lock, and the confirmation with the check-in code goes out. A repeat changes nothing.
+   */
+  async confirm(token: string | undefined): Promise<SignupView> {
+    const id = this.idFrom(token);
+    // One read for what both possible messages need: the person and the meeting.
+    const [row]: (Recipient & MeetingForMessage & { meeting_id: string })[] = await this.dataSource.query(
+      `SELECT s.id, s.language, s.email, s.phone, s.checkin_code, s.meeting_id, m.title_lt, m.title_en, m.starts_at, m.place, m.online_url
+         FROM signup s JOIN meeting m ON m.id = s.meeting_id WHERE s.id = $1`,
+      [id],
+    );
+    if (!row) throw manageTokenInvalid();
+    const meeting: MeetingForMessage = row;
+    const recipient: Recipient = row;
+    const confirmed = signupMessage('confirmation', meeting, recipient);
+    const waitlisted = signupMessage('waitlisted', meeting, recipient);
+    for (let attempt = 1; ; attempt++) {
+      const [{ taken }] = await this.dataSource.query(`SELECT take_signup($1, $2, $3, $4, $5, $6) AS taken`, [
+        id, randomUUID(), confirmed.subject, confirmed.body, waitlisted.subject, waitlisted.body,
+      ]);
+      if (taken === 'confirmed' || taken === 'waitlisted' || taken === 'already') break;
+      if (taken === 'retry' && attempt < ATTEMPTS) continue;
+      if (taken === 'expired') throw confirmationExpired();
+      // The meeting changed since the sign-up was asked for (cancelled, started, closed): say so.
+      assertOpenForSignUp(await this.readMeeting(this.dataSource.manager, row.meeting_id));
+      throw new Error(`take_signup refused a confirmation the service allowed: ${taken}`);
+    }
+    return this.view(this.dataSource.manager, id);
   }
 
   async get(token: string | undefined): Promise<SignupView> {
@@ -125,12 +191,17 @@ export class SignupsService {
       if (!found) throw manageTokenInvalid();
       const meetingId: string = found.meeting_id;
       const meeting = await this.lockMeeting(tx, meetingId);
-      const [signup] = await tx.query(`SELECT id, status, language, email, phone, checkin_code, purged_at FROM signup WHERE id = $1 FOR UPDATE`, [id]);
+      const [signup] = await tx.query(
+        `SELECT id, status, language, email, phone, checkin_code, purged_at, attended_at FROM signup WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       if (signup.purged_at) throw signupPurged();
       if (signup.status === 'cancelled') return;
+      if (signup.attended_at) throw alreadyCheckedIn();
       if (meeting.starts_at.getTime() <= Date.now()) throw meetingPast();
       await tx.query(`UPDATE signup SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [id]);
-      await enqueueMessages(tx, [signupMessage('cancelled', meeting, signup, manageUrlFor(this.config, id))]);
+      // A pending sign-up was never confirmed: nothing to tell, no place to give back.
+      if (signup.status !== 'pending') await enqueueMessages(tx, [signupMessage('cancelled', meeting, signup)]);
       if (signup.status === 'confirmed') await promoteWaitlist(tx, this.config, meetingId);
     });
     return this.view(this.dataSource.manager, id);
@@ -139,7 +210,8 @@ export class SignupsService {
   async calendar(token: string | undefined): Promise<string> {
     const id = this.idFrom(token);
     const [row]: (CalendarMeeting & { language: Language })[] = await this.dataSource.query(
-      `SELECT m.id, m.title_lt, m.title_en, m.starts_at, m.ends_at, m.place, m.online_url, m.cancelled_at, c.institution, s.language
+      `SELECT m.id, m.title_lt, m.title_en, m.starts_at, m.ends_at, m.place, m.online_url, m.cancelled_at,
+              CASE s.language WHEN 'en' THEN c.institution_en ELSE c.institution END AS institution, s.language
          FROM signup s JOIN meeting m ON m.id = s.meeting_id JOIN consultation c ON c.id = m.consultation_id WHERE s.id = $1`,
       [id],
     );
@@ -187,6 +259,7 @@ export class SignupsService {
     const [row] = await db.query(
       `SELECT s.id, s.status, s.name, COALESCE(s.email, s.phone) AS contact, s.organisation, p.name AS "partnerOrganisation",
               s.language, s.checkin_code AS "checkinCode", s.attended_at IS NOT NULL AS attended, s.purged_at AS "purgedAt",
+              s.confirmed_at IS NULL AND s.status = 'cancelled' AND s.cancelled_at = s.purged_at AS "neverConfirmed",
               CASE WHEN s.status = 'waitlisted' THEN (SELECT count(*)::int FROM signup w WHERE w.meeting_id = s.meeting_id
                    AND w.status = 'waitlisted' AND w.position <= s.position) END AS "waitlistPosition",
               json_build_object('id', m.id, 'consultationId', m.consultation_id, 'titleLt', m.title_lt, 'titleEn', m.title_en,
@@ -198,8 +271,10 @@ export class SignupsService {
       [id],
     );
     if (!row) throw manageTokenInvalid();
-    if (row.purgedAt) throw signupPurged();
+    if (row.purgedAt) throw row.neverConfirmed ? confirmationExpired() : signupPurged();
     delete row.purgedAt;
+    delete row.neverConfirmed;
+    if (row.status === 'pending') return { ...row, checkinCode: null, checkinUrl: null };
     return { ...row, checkinUrl: checkinUrlFor(this.config, row.meeting.id, row.checkinCode) };
   }
 }

@@ -1,15 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import type { AccessScope } from '@app/http';
-import { enqueueMessages } from '@app/mail';
+import { recordAudit } from '@app/audit';
+import { AccessScope, type Principal } from '@app/http';
 import { MunicipalitiesService } from '@app/municipalities';
-import { consultationNotFound, invalidField, meetingAlreadyCancelled, outsideScope, reportOnlyByPublishing } from '../consultations.errors';
+import {
+  consultationNotFound,
+  invalidField,
+  meetingAlreadyCancelled,
+  meetingsNotHeld,
+  outsideScope,
+  reportOnlyByPublishing,
+} from '../consultations.errors';
 import type { CreateConsultationDto, OutcomeReportDto, UpdateConsultationDto } from '../dto/consultation.dto';
 import type { CreateMeetingDto } from '../dto/meeting.dto';
 import { CONSULTATION_VIEW_SQL, MEETING_VIEW_SQL, type ConsultationView, type MeetingView } from '../meeting-view';
-import { manageUrlFor } from '../signups/links';
-import { signupMessage, type Recipient } from '../signups/signup-messages';
+import { everyoneSignedUp, sendBatch } from '../signups/message-batches';
+import { scheduleReminder } from '../signups/reminder-schedule';
 import { consultationInScope, meetingInScope } from './meeting-scope';
 
 const IN_SCOPE = `($1::uuid[] IS NULL OR c.municipality_id = ANY($1))`;
@@ -38,39 +45,56 @@ export class ConsultationsService {
     const municipalityId = (await this.municipalities.idsForCodes([dto.municipalityCode], 'municipalityCode')).get(dto.municipalityCode)!;
     if (!scope.covers(municipalityId)) throw outsideScope('municipalityCode');
     const [{ id }] = await this.dataSource.query(
-      `INSERT INTO consultation (municipality_id, title_lt, title_en, description_lt, description_en, institution, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [municipalityId, dto.titleLt, dto.titleEn, dto.descriptionLt, dto.descriptionEn, dto.institution, accountId],
+      `INSERT INTO consultation (municipality_id, title_lt, title_en, description_lt, description_en, institution, institution_en, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [municipalityId, dto.titleLt, dto.titleEn, dto.descriptionLt, dto.descriptionEn, dto.institution, dto.institutionEn ?? dto.institution, accountId],
     );
     return this.get(scope, id);
   }
 
-  async update(scope: AccessScope, id: string, dto: UpdateConsultationDto): Promise<ConsultationView> {
+  async update(principal: Principal, id: string, dto: UpdateConsultationDto): Promise<ConsultationView> {
+    const scope = AccessScope.of(principal);
     if (dto.phase === 'reported') throw reportOnlyByPublishing();
     await this.dataSource.transaction(async (tx) => {
-      await consultationInScope(tx, scope, id);
+      const consultation = await consultationInScope(tx, scope, id);
       await tx.query(
         `UPDATE consultation SET phase = COALESCE($2, phase), title_lt = COALESCE($3, title_lt), title_en = COALESCE($4, title_en),
                 description_lt = COALESCE($5, description_lt), description_en = COALESCE($6, description_en),
-                institution = COALESCE($7, institution),
+                institution = COALESCE($7, institution), institution_en = COALESCE($8, institution_en),
                 -- Leaving 'reported' withdraws the report from the public page (it is kept for re-publishing).
                 report_published_at = CASE WHEN $2 IS NULL THEN report_published_at ELSE NULL END,
                 updated_at = now()
           WHERE id = $1`,
-        [id, dto.phase ?? null, dto.titleLt ?? null, dto.titleEn ?? null, dto.descriptionLt ?? null, dto.descriptionEn ?? null, dto.institution ?? null],
+        [id, dto.phase ?? null, dto.titleLt ?? null, dto.titleEn ?? null, dto.descriptionLt ?? null, dto.descriptionEn ?? null,
+          dto.institution ?? null, dto.institutionEn ?? null],
       );
+      const fields = Object.entries(dto).filter(([, value]) => value !== undefined).map(([key]) => key);
+      await recordAudit(tx, { actor: principal, action: 'consultation.updated', targetType: 'consultation', targetId: id,
+        municipalityId: consultation.municipality_id, details: { fields } });
     });
     return this.get(scope, id);
   }
 
-  async publishReport(scope: AccessScope, id: string, dto: OutcomeReportDto): Promise<ConsultationView> {
+  /**
+   * Publishes (or replaces) the outcome report. Publishing before every meeting was held is
+   * allowed, but only when the caller says so (the web page warns first).
+   */
+  async publishReport(principal: Principal, id: string, dto: OutcomeReportDto): Promise<ConsultationView> {
+    const scope = AccessScope.of(principal);
     await this.dataSource.transaction(async (tx) => {
-      await consultationInScope(tx, scope, id);
+      const consultation = await consultationInScope(tx, scope, id);
+      const [{ unheld }] = await tx.query(
+        `SELECT count(*)::int AS unheld FROM meeting WHERE consultation_id = $1 AND cancelled_at IS NULL AND ends_at > now()`,
+        [id],
+      );
+      if (unheld > 0 && dto.confirmUnheldMeetings !== true) throw meetingsNotHeld(unheld);
       await tx.query(
         `UPDATE consultation SET heard_lt = $2, heard_en = $3, decided_lt = $4, decided_en = $5, phase = 'reported',
                 report_published_at = now(), updated_at = now() WHERE id = $1`,
         [id, dto.heardLt, dto.heardEn, dto.decidedLt, dto.decidedEn],
       );
+      await recordAudit(tx, { actor: principal, action: 'consultation.report_published', targetType: 'consultation', targetId: id,
+        municipalityId: consultation.municipality_id, details: { unheldMeetings: unheld } });
     });
     return this.get(scope, id);
   }
@@ -94,13 +118,7 @@ export class ConsultationsService {
           [id, ids, dto.quotas.map((q) => q.seats)],
         );
       }
-      // The reminder is a delayed BullMQ job, handed over by the outbox with its due time.
-      await tx.query(
-        `INSERT INTO outbox (queue, job_name, job_id, payload, run_at)
-         SELECT 'signups', 'remind', 'remind-' || m.id, jsonb_build_object('meetingId', m.id), m.starts_at - make_interval(mins => $2)
-           FROM meeting m WHERE m.id = $1 AND m.starts_at - make_interval(mins => $2) > now()`,
-        [id, this.config.REMINDER_LEAD_MINUTES],
-      );
+      await scheduleReminder(tx, this.config, id);
       return id as string;
     });
     const [view] = await this.dataSource.query(`${MEETING_VIEW_SQL} WHERE m.id = $1`, [id]);
@@ -108,21 +126,16 @@ export class ConsultationsService {
   }
 
   /** Cancels a meeting and tells everyone holding a place or waiting for one. */
-  async cancelMeeting(scope: AccessScope, meetingId: string): Promise<{ notified: number }> {
+  async cancelMeeting(principal: Principal, meetingId: string): Promise<{ notified: number }> {
     return this.dataSource.transaction(async (tx) => {
-      const meeting = await meetingInScope(tx, scope, meetingId, true);
+      const meeting = await meetingInScope(tx, AccessScope.of(principal), meetingId, true);
       if (meeting.cancelled_at) throw meetingAlreadyCancelled();
       await tx.query(`UPDATE meeting SET cancelled_at = now() WHERE id = $1`, [meetingId]);
-      const recipients: Recipient[] = await tx.query(
-        `SELECT id, language, email, phone, checkin_code FROM signup
-          WHERE meeting_id = $1 AND status <> 'cancelled' AND purged_at IS NULL ORDER BY position`,
-        [meetingId],
-      );
-      await enqueueMessages(
-        tx,
-        recipients.map((r) => signupMessage('meeting_cancelled', meeting, r, manageUrlFor(this.config, r.id))),
-      );
-      return { notified: recipients.length };
+      const recipients = await everyoneSignedUp(tx, meetingId);
+      const notified = await sendBatch(tx, this.config, { meetingId, kind: 'meeting_cancelled', meeting, recipients, actorAccountId: principal.accountId });
+      await recordAudit(tx, { actor: principal, action: 'meeting.cancelled', targetType: 'meeting', targetId: meetingId,
+        municipalityId: meeting.municipality_id, details: { notified } });
+      return { notified };
     });
   }
 }

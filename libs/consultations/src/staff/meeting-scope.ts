@@ -24,6 +24,7 @@ export interface ScopedMeeting {
   title_en: string;
   starts_at: Date;
   ends_at: Date;
+  signup_deadline: Date;
   place: string | null;
   online_url: string | null;
   capacity: number;
@@ -33,7 +34,7 @@ export interface ScopedMeeting {
 
 export async function meetingInScope(tx: EntityManager, scope: AccessScope, id: string, lock = false): Promise<ScopedMeeting> {
   const [row] = await tx.query(
-    `SELECT m.id, m.consultation_id, c.municipality_id, m.title_lt, m.title_en, m.starts_at, m.ends_at, m.place,
+    `SELECT m.id, m.consultation_id, c.municipality_id, m.title_lt, m.title_en, m.starts_at, m.ends_at, m.signup_deadline, m.place,
             m.online_url, m.capacity, m.confirmed_count, m.cancelled_at
        FROM meeting m JOIN consultation c ON c.id = m.consultation_id
       WHERE m.id = $1 AND ($2::uuid[] IS NULL OR c.municipality_id = ANY($2))${lock ? ' FOR UPDATE OF m' : ''}`,

@@ -6,15 +6,8 @@ import { invalidField } from '../consultations.errors';
 import { MunicipalitiesService } from '@app/municipalities';
 import type { SetTargetsDto } from '../dto/targets.dto';
 
-export interface ParticipationRow {
-  /** null: all municipalities together (shown to admins and researchers only). */
-  municipalityCode: string | null;
-  kind: string;
-  meetings: number;
-  confirmed: number;
-  attended: number;
-  target: number | null;
-}
+import type { ParticipationRow } from '../meeting-view';
+export type { ParticipationRow } from '../meeting-view';
 
 /**
  * Participation against the project's targets, per municipality and meeting kind: counts of

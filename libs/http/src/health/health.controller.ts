@@ -5,6 +5,7 @@ import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '@app/redis';
 import { Public } from '../access/decorators';
+import { ApiDoc, schema as s } from '../openapi';
 
 const within = <T>(ms: number, work: Promise<T>) =>
   Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
@@ -20,6 +21,7 @@ export class HealthController {
   /** 200 when PostgreSQL and Redis both answer within a second, else 503 naming what is down. */
   @Public({ rateLimited: false })
   @Get()
+  @ApiDoc('Is the platform up? 200 when PostgreSQL and Redis answer, 503 naming what is down', { schema: s.object({ status: s.enumOf(['ok', 'unavailable']), database: s.enumOf(['up', 'down']), redis: s.enumOf(['up', 'down']) }) })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, redis] = await Promise.all([
       within(1000, this.dataSource.query('SELECT 1')).then(() => 'up' as const, () => 'down' as const),

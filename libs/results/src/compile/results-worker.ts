@@ -2,12 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { OutboxDispatcher, QueueWorker, QUEUES } from '@app/jobs';
+import { JobReconciler, jobSpec, QueueWorker, QUEUES, unknownJob, type PendingJob, type QueueJob } from '@app/jobs';
 import { requestCompilesForClosedSurveys } from '@app/surveys';
 import { classifyFailure } from './compile-failures';
 import { ResultCompiler, type CompileTarget } from './result-compiler';
-
-const CLOSE_SWEEP = 'close-sweep';
 
 /**
  * Processes the results queue: `compile` jobs (one survey version in one municipality) and the
@@ -18,28 +16,50 @@ const CLOSE_SWEEP = 'close-sweep';
 @Injectable()
 export class ResultsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ResultsWorker.name);
-  private worker: QueueWorker | undefined;
+  private worker: QueueWorker<'results'> | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly compiler: ResultCompiler,
-    private readonly dispatcher: OutboxDispatcher,
+    reconciler: JobReconciler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    reconciler.register({ queue: QUEUES.results, pending: () => this.pendingCompiles() });
+  }
 
   onApplicationBootstrap(): void {
     // A job whose worker died is taken up again; twice is an accident, three times a pattern.
     this.worker = new QueueWorker(this.config, QUEUES.results, (job) => this.process(job), this.logger, { maxStalledCount: 2 });
-    this.worker.repeat(this.dispatcher, CLOSE_SWEEP, this.config.RESULTS_CLOSE_SWEEP_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
   }
 
-  private async process(job: Job): Promise<unknown> {
-    if (job.name === CLOSE_SWEEP) return this.dataSource.transaction((tx) => requestCompilesForClosedSurveys(tx));
-    return this.compile(job as Job<CompileTarget>);
+  private async process(job: QueueJob<'results'>): Promise<unknown> {
+    switch (job.name) {
+      case 'close-sweep':
+        return this.dataSource.transaction((tx) => requestCompilesForClosedSurveys(tx));
+      case 'compile':
+        return this.compile(job);
+      default:
+        return unknownJob(job);
+    }
+  }
+
+  /**
+   * Compiles asked for and not yet finished: the newest request of each pair that has one pending,
+   * or is running or retrying (its job is lost if Redis lost its data mid-run; a re-run stores
+   * what one clean run stores).
+   */
+  private async pendingCompiles(): Promise<PendingJob[]> {
+    const rows: { survey_version_id: string; municipality_id: string; requested_seq: number }[] = await this.dataSource.query(
+      `SELECT survey_version_id, municipality_id, requested_seq FROM result_compilation
+        WHERE requested_seq > started_seq OR status IN ('running', 'retrying')`,
+    );
+    return rows.map((row) => ({
+      spec: jobSpec('results', 'compile', { surveyVersionId: row.survey_version_id, municipalityId: row.municipality_id, seq: row.requested_seq }),
+    }));
   }
 
   private async compile(job: Job<CompileTarget>): Promise<{ release: string | null }> {

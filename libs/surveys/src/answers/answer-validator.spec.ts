@@ -36,7 +36,7 @@ const reasons = (problems: { field: string; reason: string }[]) => problems.map(
 describe('AnswerValidator', () => {
   const validator = new AnswerValidator();
   const check = (answers: Record<string, unknown>, completeness: 'partial' | 'complete' = 'complete') =>
-    reasons(validator.validate('v1', definition, answers, completeness));
+    reasons(validator.validate('v1', definition, answers, completeness).problems);
 
   it('accepts a valid complete answer set, including an "other" text', () => {
     expect(

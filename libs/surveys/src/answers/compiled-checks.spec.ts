@@ -63,8 +63,8 @@ describe('CompiledChecks agree with the full survey-core model', () => {
     for (let i = 0; i < 400; i++) {
       const answers = randomAnswers(definition as object, random);
       // Shape problems stop both paths before completeness is judged; compare only past that point.
-      if (validator.validate(`v${seed}`, definition as object, answers, 'partial').length) continue;
-      const fast = flagged(validator.validate(`v${seed}`, definition as object, answers, 'complete'));
+      if (validator.validate(`v${seed}`, definition as object, answers, 'partial').problems.length) continue;
+      const fast = flagged(validator.validate(`v${seed}`, definition as object, answers, 'complete').problems);
       const full = flagged(validator.validateWithFullModel(`v${seed}`, definition as object, answers));
       expect({ answers, flagged: fast }).toEqual({ answers, flagged: full });
       compared++;

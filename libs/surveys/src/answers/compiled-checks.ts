@@ -1,5 +1,6 @@
 import {
   ConditionRunner,
+  EmailValidator,
   Helpers,
   type ItemValue,
   type Question,
@@ -69,7 +70,17 @@ export class CompiledChecks {
         if (hiddenInDefinition.has(element.name)) alwaysHidden = true;
         if (element.visibleIf) shownWhen.push(new ConditionRunner(element.visibleIf));
       }
+      if (question instanceof QuestionTextModel && !['text', 'number', 'email'].includes(question.inputType)) return null;
+      if (question instanceof QuestionTextModel && question.maskType && question.maskType !== 'none') return null;
+      if ((question as { allowCustomChoices?: boolean }).allowCustomChoices) return null;
       const numeric = question instanceof QuestionTextModel && question.inputType === 'number';
+      const validators = [...question.validators];
+      // survey-core checks an email input as if it had an email validator, unless it has one.
+      if (question instanceof QuestionTextModel && question.inputType === 'email' && !validators.some((v) => v.getType() === 'emailvalidator')) {
+        const email = new EmailValidator();
+        (email as { owner?: unknown }).owner = question;
+        validators.push(email);
+      }
       compiled.push({
         question,
         key: question.getValueName(),
@@ -80,7 +91,7 @@ export class CompiledChecks {
         requiredWhen: question.requiredIf ? new ConditionRunner(question.requiredIf) : null,
         otherValue: question instanceof QuestionSelectBase && question.showOtherItem ? question.otherItem.value : undefined,
         choicesFromSelectionOf: question instanceof QuestionSelectBase ? question.choicesFromQuestion || null : null,
-        validators: question.validators,
+        validators,
         min: numeric && question.min !== undefined && question.min !== '' ? Number(question.min) : null,
         max: numeric && question.max !== undefined && question.max !== '' ? Number(question.max) : null,
       });
@@ -91,12 +102,13 @@ export class CompiledChecks {
   check(answers: Record<string, unknown>): AnswerProblem[] {
     const problems: AnswerProblem[] = [];
     for (const q of this.questions) {
-      const value = answers[q.key];
-      const empty = Helpers.isValueEmpty(value);
+      const value = own(answers, q.key);
+      // As survey-core: blank text is no answer unless the question allows spaces as an answer.
+      const empty = q.question.isValueEmpty(value, !q.question.allowSpaceAsAnswer);
       const shown = !q.alwaysHidden && q.shownWhen.every((condition) => condition.runValues(answers));
       if (!shown) {
         for (const key of [q.key, q.commentKey]) {
-          if (!Helpers.isValueEmpty(answers[key])) {
+          if (!Helpers.isValueEmpty(own(answers, key))) {
             problems.push(problem(key, 'is not shown for these answers, so it must stay empty', q.question.name));
           }
         }
@@ -118,11 +130,11 @@ export class CompiledChecks {
 
   private valueProblem(q: CompiledQuestion, value: unknown, answers: Record<string, unknown>): string | null {
     const picked = Array.isArray(value) ? value : [value];
-    if (q.otherValue !== undefined && picked.includes(q.otherValue) && Helpers.isValueEmpty(answers[q.commentKey])) {
+    if (q.otherValue !== undefined && picked.includes(q.otherValue) && Helpers.isValueEmpty(own(answers, q.commentKey))) {
       return 'needs the text of the "other" answer';
     }
     if (q.choicesFromSelectionOf) {
-      const source = answers[q.choicesFromSelectionOf];
+      const source = own(answers, q.choicesFromSelectionOf);
       const offered = Array.isArray(source) ? source : [];
       const notOffered = picked.filter((v) => !offered.includes(v));
       if (notOffered.length) return `${notOffered.map((v) => JSON.stringify(v)).join(', ')} was not offered for these answers`;
@@ -144,6 +156,11 @@ export class CompiledChecks {
     }
     return null;
   }
+}
+
+/** A key of the answers, never a property inherited from Object.prototype (`toString`, `constructor`). */
+function own(answers: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(answers, key) ? answers[key] : undefined;
 }
 
 /** Names of questions, panels and pages the definition itself marks `visible: false`. */

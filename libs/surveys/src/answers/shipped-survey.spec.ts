@@ -39,12 +39,12 @@ describe('the shipped resident survey', () => {
 
   it('accepts its example answers on the server and refuses them with a required answer removed', () => {
     const validator = new AnswerValidator();
-    expect(validator.validate('shipped', file.definition, example, 'complete')).toEqual([]);
+    expect(validator.validate('shipped', file.definition, example, 'complete').problems).toEqual([]);
     const { gender: _removed, ...withoutGender } = example;
-    expect(validator.validate('shipped', file.definition, withoutGender, 'complete')).toEqual([
+    expect(validator.validate('shipped', file.definition, withoutGender, 'complete').problems).toEqual([
       expect.objectContaining({ field: 'answers.gender', question: 'gender' }),
     ]);
-    expect(validator.validate('shipped', file.definition, { ...example, main_barrier: 'health' }, 'complete')).toEqual([
+    expect(validator.validate('shipped', file.definition, { ...example, main_barrier: 'health' }, 'complete').problems).toEqual([
       expect.objectContaining({ field: 'answers.main_barrier' }),
     ]);
   });

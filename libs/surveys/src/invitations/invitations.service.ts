@@ -3,10 +3,11 @@ import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { newSecretToken, sha256Hex } from '@app/auth';
-import type { AccessScope } from '@app/http';
+import { CsvDownload, vilniusDate, type AccessScope, type CsvLanguage } from '@app/http';
 import { MunicipalitiesService } from '@app/municipalities';
 import type { CreateInvitationsDto } from '../dto/invitation.dto';
 import { SurveysService } from '../surveys.service';
+import type { InvitationSummaryRow } from '../survey-view';
 import { invitationNotFound, invitationUsed, outsideScope, surveyClosed, wrongMunicipality } from '../surveys.errors';
 
 @Injectable()
@@ -22,7 +23,7 @@ export class InvitationsService {
    * Makes `count` single-use tokens and returns them once, as CSV for a mail merge. Only hashes are
    * stored: a lost CSV cannot be regenerated, only replaced by a new batch.
    */
-  async generateCsv(scope: AccessScope, surveyId: string, dto: CreateInvitationsDto): Promise<string> {
+  async generateCsv(scope: AccessScope, surveyId: string, dto: CreateInvitationsDto, language: CsvLanguage = 'en'): Promise<CsvDownload> {
     const survey = await this.surveys.get(scope, surveyId);
     const municipality = await this.municipalities.getByCode(dto.municipalityCode).catch(() => {
       throw wrongMunicipality(dto.municipalityCode);
@@ -36,14 +37,15 @@ export class InvitationsService {
       [survey.id, municipality.id, tokens.map(sha256Hex)],
     );
     const base = this.config.PUBLIC_BASE_URL ?? `http://${this.config.HOST}:${this.config.PORT}`;
-    return stringify(
-      tokens.map((token) => ({ municipality: municipality.code, survey: survey.slug, token, link: `${base}/i#${token}` })),
-      { header: true, columns: ['municipality', 'survey', 'token', 'link'] },
+    const body = stringify(
+      tokens.map((token) => [municipality.code, survey.slug, token, `${base}/i#${token}`]),
+      { header: true, columns: language === 'lt' ? ['Savivaldybė', 'Apklausa', 'Kodas', 'Nuoroda'] : ['municipality', 'survey', 'token', 'link'] },
     );
+    return new CsvDownload(`invitations-${survey.slug}-${municipality.code}-${vilniusDate(new Date())}.csv`, body);
   }
 
   /** Issued and used per municipality: how the fieldwork is going, without naming anyone. */
-  summary(scope: AccessScope, surveyId: string) {
+  summary(scope: AccessScope, surveyId: string): Promise<InvitationSummaryRow[]> {
     return this.surveys.get(scope, surveyId).then(() =>
       this.dataSource.query(
         `SELECT m.code AS "municipalityCode", count(*)::int AS issued, count(i.used_on)::int AS used

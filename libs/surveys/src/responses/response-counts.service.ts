@@ -3,12 +3,8 @@ import { DataSource } from 'typeorm';
 import type { AccessScope } from '@app/http';
 import { SurveysService } from '../surveys.service';
 
-export interface ResponseCountRow {
-  municipalityCode: string;
-  day: string;
-  complete: number;
-  partial: number;
-}
+import type { ResponseCountRow } from '../survey-view';
+export type { ResponseCountRow } from '../survey-view';
 
 /**
  * Fieldwork progress for staff and researchers: counts per municipality and day. Never individual

@@ -71,8 +71,10 @@ export class ResponsesService {
   async save(command: SaveResponseCommand): Promise<{ created: boolean; response: SavedResponse }> {
     const version = await this.versions.find(command.surveyVersionId);
     if (!version) throw versionNotFound();
-    const problems = this.validator.validate(version.id, version.definition, command.answers, command.status);
-    if (problems.length) throw answersInvalid(problems);
+    const verdict = this.validator.validate(version.id, version.definition, command.answers, command.status);
+    if (verdict.problems.length) throw answersInvalid(verdict.problems);
+    // The hash is of what the client sent (so a retry matches); what is stored has the server's computed values.
+    const stored = verdict.answers;
     const hash = payloadHash({
       surveyVersionId: version.id,
       municipalityCode: command.municipalityCode,
@@ -83,10 +85,52 @@ export class ResponsesService {
 
     if (!command.invitationToken && !command.resumeToken) {
       await this.checkAddressLimit(version.surveyId, command.clientAddress);
-      const inserted = await this.insertPublicResponse(command, version, hash);
+      const inserted = await this.insertPublicResponse(command, stored, version, hash);
       if (inserted) return { created: true, response: inserted };
     }
-    return this.dataSource.transaction((tx) => this.saveInTransaction(tx, command, version, hash));
+    if (command.invitationToken && !command.resumeToken) {
+      const started = await this.startAnonymousInvitationResponse(command, stored, version, hash);
+      if (started) return started;
+    }
+    return this.dataSource.transaction((tx) => this.saveInTransaction(tx, command, stored, version, hash));
+  }
+
+  /**
+   * Starting a response to an ANONYMOUS invitation-only survey. Using up the invitation and
+   * writing the response are two transactions, so no transaction id (xmin) and no timestamp joins
+   * the invitation to its response. The use also rewrites every invitation of the survey used that
+   * day, so they all carry the newest use's transaction id and their order of use cannot be paired
+   * with the order of responses. Should the response then fail, a third transaction gives the
+   * invitation back. Returns null for anything else (not anonymous, a retry, a continuation): the
+   * single-transaction path handles those.
+   */
+  private async startAnonymousInvitationResponse(
+    command: SaveResponseCommand,
+    answers: Record<string, unknown>,
+    version: PublishedVersion,
+    hash: string,
+  ): Promise<{ created: boolean; response: SavedResponse } | null> {
+    const [gate]: SurveyGate[] = await this.dataSource.query(SURVEY_GATE_SQL, [version.surveyId, command.municipalityCode]);
+    if (!gate || gate.access_mode !== 'invitation' || !gate.anonymous) return null;
+    const [existing] = await this.dataSource.query(`SELECT 1 FROM response WHERE id = $1`, [command.responseId]);
+    if (existing) return null;
+    const problem = gateProblem(gate, command, true);
+    if (problem) throw problem;
+    const invitationId = await this.dataSource.transaction(async (tx) => {
+      const id = await this.checkInvitation(tx, command, gate);
+      await tx.query(`UPDATE invitation SET used_on = current_date WHERE id = $1`, [id]);
+      await tx.query(
+        `UPDATE invitation SET used_on = used_on WHERE survey_id = $1 AND used_on = current_date AND id <> $2`,
+        [gate.survey_id, id],
+      );
+      return id;
+    });
+    try {
+      return await this.dataSource.transaction((tx) => this.saveInTransaction(tx, command, answers, version, hash, true));
+    } catch (error) {
+      await this.dataSource.query(`UPDATE invitation SET used_on = NULL WHERE id = $1`, [invitationId]);
+      throw error;
+    }
   }
 
   /** A new public response counts against its address's daily limit for the survey (429 beyond it, nothing written). */
@@ -106,6 +150,7 @@ export class ResponsesService {
    */
   private async insertPublicResponse(
     command: SaveResponseCommand,
+    answers: Record<string, unknown>,
     version: PublishedVersion,
     hash: string,
   ): Promise<SavedResponse | null> {
@@ -131,7 +176,7 @@ export class ResponsesService {
         version.id,
         command.language,
         command.status,
-        command.answers,
+        answers,
         hash,
       ],
     });
@@ -143,8 +188,10 @@ export class ResponsesService {
   private async saveInTransaction(
     tx: EntityManager,
     command: SaveResponseCommand,
+    answers: Record<string, unknown>,
     version: PublishedVersion,
     hash: string,
+    invitationUsedApart = false,
   ): Promise<{ created: boolean; response: SavedResponse }> {
     const [gate]: SurveyGate[] = await tx.query(SURVEY_GATE_SQL, [version.surveyId, command.municipalityCode]);
     const [existing]: StoredResponse[] = await tx.query(
@@ -169,7 +216,7 @@ export class ResponsesService {
     // Starting a response uses the invitation up; from then on the resume token continues it, so
     // a resident can finish on another device without the invitation link.
     const invitationId =
-      gate.access_mode === 'invitation' && !existing ? await this.checkInvitation(tx, command, gate) : null;
+      gate.access_mode === 'invitation' && !existing && !invitationUsedApart ? await this.checkInvitation(tx, command, gate) : null;
 
     const [saved]: { submitted_on: string | null }[] = existing
       ? rowsOf(
@@ -177,7 +224,7 @@ export class ResponsesService {
             `UPDATE response SET language = $2, status = $3::text, answers = $4, payload_hash = $5, updated_on = current_date,
                     submitted_on = CASE WHEN $3::text = 'complete' THEN current_date END
               WHERE id = $1 RETURNING submitted_on::text`,
-            [command.responseId, command.language, command.status, command.answers, hash],
+            [command.responseId, command.language, command.status, answers, hash],
           ),
         )
       : await tx.query(
@@ -191,7 +238,7 @@ export class ResponsesService {
             gate.municipality_id,
             command.language,
             command.status,
-            command.answers,
+            answers,
             hash,
           ],
         );

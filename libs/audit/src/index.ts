@@ -1,0 +1,4 @@
+export * from './audit-entry';
+export * from './audited';
+export * from './audit.module';
+export * from './dto/audit.dto';

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { recordAudit } from '@app/audit';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { AccessScope, type Principal } from '@app/http';
+import { meetingNotEditable } from '../consultations.errors';
+import type { UpdateMeetingDto } from '../dto/meeting.dto';
+import { MEETING_VIEW_SQL, type MeetingView } from '../meeting-view';
+import { everyoneSignedUp, sendBatch } from '../signups/message-batches';
+import { promoteWaitlist } from '../signups/promotion';
+import { scheduleReminder } from '../signups/reminder-schedule';
+import { meetingInScope } from './meeting-scope';
+import { planMeetingEdit } from './meeting-edit-plan';
+
+export interface MeetingEditResult {
+  meeting: MeetingView;
+  /** Fields whose value changed. */
+  changed: string[];
+  /** Waitlisted people given a place by a capacity increase. */
+  promoted: number;
+  /** People told about a new time or place. */
+  notified: number;
+  /** Whether a reminder is planned for the new time (none when its time has already passed). */
+  reminderPlanned: boolean | null;
+}
+
+/**
+ * Staff correct a meeting instead of cancelling and recreating it. Everything happens under the
+ * meeting's row lock (the lock sign-ups and cancellations take) in one transaction: the change,
+ * promotions from the waitlist when places were added, the new reminder, the messages, the audit entry.
+ */
+@Injectable()
+export class MeetingEditsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async update(principal: Principal, meetingId: string, dto: UpdateMeetingDto): Promise<MeetingEditResult> {
+    const result = await this.dataSource.transaction(async (tx) => {
+      const current = await meetingInScope(tx, AccessScope.of(principal), meetingId, true);
+      if (current.cancelled_at) throw meetingNotEditable('cancelled');
+      if (current.starts_at.getTime() <= Date.now()) throw meetingNotEditable('started');
+      const [{ seats }] = await tx.query(`SELECT COALESCE(sum(seats), 0)::int AS seats FROM meeting_quota WHERE meeting_id = $1`, [meetingId]);
+      const plan = planMeetingEdit({ ...current, quota_seats: seats }, dto);
+      if (!plan.changed.length) return { changed: [], promoted: 0, notified: 0, reminderPlanned: null };
+
+      await tx.query(
+        `UPDATE meeting SET title_lt = $2, title_en = $3, starts_at = $4, ends_at = $5, signup_deadline = $6, place = $7,
+                online_url = $8, capacity = $9 WHERE id = $1`,
+        [meetingId, plan.titleLt, plan.titleEn, plan.startsAt, plan.endsAt, plan.signupDeadline, plan.place, plan.onlineUrl, plan.capacity],
+      );
+      const promoted = plan.capacityIncreased ? await promoteWaitlist(tx, this.config, meetingId) : 0;
+      let reminderPlanned: boolean | null = null;
+      if (plan.changed.includes('startsAt')) {
+        // Everyone is reminded again, for the new time, by a new job; the old one finds the time changed.
+        await tx.query(`UPDATE signup SET reminded_at = NULL WHERE meeting_id = $1`, [meetingId]);
+        reminderPlanned = await scheduleReminder(tx, this.config, meetingId);
+      }
+      let notified = 0;
+      if (plan.timeChanged || plan.placeChanged) {
+        const meeting = { title_lt: plan.titleLt, title_en: plan.titleEn, starts_at: plan.startsAt, place: plan.place, online_url: plan.onlineUrl };
+        const recipients = await everyoneSignedUp(tx, meetingId);
+        notified = await sendBatch(tx, this.config, { meetingId, kind: 'meeting_changed', meeting, recipients, actorAccountId: principal.accountId });
+      }
+      await recordAudit(tx, { actor: principal, action: 'meeting.updated', targetType: 'meeting', targetId: meetingId,
+        municipalityId: current.municipality_id, details: { fields: plan.changed, promoted, notified } });
+      return { changed: plan.changed, promoted, notified, reminderPlanned };
+    });
+    const [meeting] = await this.dataSource.query(`${MEETING_VIEW_SQL} WHERE m.id = $1`, [meetingId]);
+    return { meeting, ...result };
+  }
+}
