@@ -79,7 +79,9 @@ describe('results: a worker killed mid-job', () => {
     const after = await storedResults(t, versionId);
     expect(after).toEqual([{ ...clean, source_seq: 2 }]);
     expect((await compilations(t.db, versionId))[0]).toMatchObject({ status: 'done', progress: 100, last_error: null });
-  });
+    // Two worker processes start from source (ts-node) here: on a loaded 2-core machine that alone takes
+    // tens of seconds, and the waits inside allow 60 s each.
+  }, 180000);
 });
 
 /** A free TCP port for a private Redis. */
