@@ -39,6 +39,7 @@ export interface Meeting {
 
 export interface MeetingDetails extends Meeting {
   institution: string;
+  institutionEn?: string;
   phase: Phase;
   municipalityCode: string;
   consent: Record<Lang, string>;
@@ -62,6 +63,8 @@ export interface Consultation {
   descriptionLt: string;
   descriptionEn: string;
   institution: string;
+  /** The institution in English (the Lithuanian name where none was given). */
+  institutionEn?: string;
   phase: Phase;
   createdAt?: string;
   report: OutcomeReport | null;

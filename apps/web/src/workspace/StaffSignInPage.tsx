@@ -6,16 +6,21 @@ import { useResultsI18n } from '../results/i18n';
 import { navigate, useLocation } from '../router';
 import { staffApi } from './api';
 import { setAccount, useAccount } from './session';
-import { safeNext } from './StaffFrame';
+import { homeFor, safeNext } from './StaffFrame';
+import type { Account } from './api';
+import { useWorkspaceI18n } from './i18n';
+import { Link } from '../router';
 import { useTitle } from '../components/useTitle';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export default function StaffSignInPage() {
   const { lang, r } = useResultsI18n();
+  const { p } = useWorkspaceI18n();
   const errorText = useErrorText();
   const { search } = useLocation();
   const next = safeNext(search.get('next'));
+  const target = (role: Account['role']) => next ?? homeFor(role);
   const { account, error: accountError } = useAccount();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -28,7 +33,7 @@ export default function StaffSignInPage() {
 
   // Already signed in (a reload, or the back button): straight on.
   useEffect(() => {
-    if (account) navigate(next, { replace: true });
+    if (account) navigate(target(account.role), { replace: true });
   }, [account, next]);
 
   useEffect(() => {
@@ -53,7 +58,7 @@ export default function StaffSignInPage() {
     try {
       const result = await staffApi.signIn(email.trim(), password);
       setAccount(result.account);
-      navigate(next, { replace: true });
+      navigate(target(result.account.role), { replace: true });
     } catch (caught) {
       setBusy(false);
       setPassword('');
@@ -127,6 +132,11 @@ export default function StaffSignInPage() {
           {busy ? r.signingIn : r.signIn}
         </button>
       </form>
+      <p>
+        <Link to="/staff/forgot-password" data-testid="forgot-password-link">
+          {p.forgot}
+        </Link>
+      </p>
     </>
   );
 }
