@@ -253,7 +253,7 @@ async function main(): Promise<string> {
     });
     log(`  ${baseline.length} (municipality, item, value) counts`);
     const compared = await crossCheck(db, versionId, baseline);
-    log(`  cross-check: ${compared} published overall counts of the compile equal the baseline's`);
+    log(`  cross-check: ${compared} published overall counts of the compile are within the noise bound (${NOISE_BOUND}) of the baseline's`);
 
     // Read before the worker is stopped: VmHWM is the peak resident set over its whole life.
     const { peakMb } = memoryOf(worker.pid!);
