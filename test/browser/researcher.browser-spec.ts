@@ -97,7 +97,7 @@ describeInBrowser('a researcher imports, previews and publishes a survey, and se
     // (Excel needs it) and has Lithuanian headers (the page's language); the counts show them unused.
     await page.getByTestId('invitations').locator('input[type=number]').fill('3');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('generate-invitations').click()]);
-    const csv = await readFile((await download.path())!);
+    const csv = await readFile((await download.path()));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines).toHaveLength(4);

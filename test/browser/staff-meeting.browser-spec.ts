@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { confirmedSignUp } from '../support/consultation-fixtures';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { describeInBrowser, desktop, launch, listen, pageErrors, phone, setPassword, signIn, type Browser } from './browser-support';
@@ -20,8 +21,8 @@ describeInBrowser('staff meeting pages: edit the time (everyone told), the waitl
   let meetingId: string;
   let otherMeetingId: string;
   const password = 'staff password 2026';
-  let confirmed: { id: string; manageUrl?: string };
-  let waitlisted: { id: string; status: string; manageUrl?: string };
+  let confirmed: { id: string; status: string; manageToken: string };
+  let waitlisted: { id: string; status: string; manageToken: string };
 
   async function makeMeeting(account: TestAccount, municipalityCode: string, capacity: number): Promise<string> {
     const consultation = await t.http
@@ -47,12 +48,9 @@ describeInBrowser('staff meeting pages: edit the time (everyone told), the waitl
     const otherStaff = await createAccount(t.db, 'staff', ['rokiskis']);
     meetingId = await makeMeeting(staff, 'birzai', 1);
     otherMeetingId = await makeMeeting(otherStaff, 'rokiskis', 5);
-    confirmed = (
-      await t.http.post(`/api/public/meetings/${meetingId}/signups`).send({ name: 'Ona Onaitė', contact: 'ona@example.lt', consent: true, language: 'lt' }).expect(201)
-    ).body;
-    waitlisted = (
-      await t.http.post(`/api/public/meetings/${meetingId}/signups`).send({ name: 'Petras Petraitis', contact: 'petras@example.lt', consent: true, language: 'lt' }).expect(201)
-    ).body;
+    // Each asks for a place and confirms by the emailed link; the second finds the one place taken.
+    confirmed = (await confirmedSignUp(t, meetingId, { name: 'Ona Onaitė', contact: 'ona@example.lt', consent: true, language: 'lt' })).body;
+    waitlisted = (await confirmedSignUp(t, meetingId, { name: 'Petras Petraitis', contact: 'petras@example.lt', consent: true, language: 'lt' })).body;
     expect(waitlisted.status).toBe('waitlisted');
     baseUrl = await listen(t);
     browser = await launch();
@@ -66,16 +64,14 @@ describeInBrowser('staff meeting pages: edit the time (everyone told), the waitl
     const context = await phone(browser);
     const page = await context.newPage();
     const failures = pageErrors(page);
-    const manage = new URL(waitlisted.manageUrl!);
-    await page.goto(`${baseUrl}${manage.pathname}${manage.hash}`);
+    await page.goto(`${baseUrl}/signup#${waitlisted.manageToken}`);
     await page.locator('[data-testid="signup-status"][data-status="waitlisted"]').waitFor();
     await page.getByTestId('waitlist-position').waitFor();
     expect(await page.getByTestId('checkin-code').count()).toBe(0);
     expect(await page.locator('.checkin img, .checkin canvas, .checkin svg').count()).toBe(0);
 
     // The confirmed person, on the same kind of page, does see theirs: the check above can fail.
-    const confirmedManage = new URL(confirmed.manageUrl!);
-    await page.goto(`${baseUrl}${confirmedManage.pathname}${confirmedManage.hash}`);
+    await page.goto(`${baseUrl}/signup#${confirmed.manageToken}`);
     await page.locator('[data-testid="signup-status"][data-status="confirmed"]').waitFor();
     await page.getByTestId('checkin-code').waitFor();
     expect(failures).toEqual([]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { countRows, createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { confirmedSignUp, createMeeting, createOpenConsultation, inHours, person, signUp } from '../support/consultation-fixtures';
+import { confirmedSignUp, createMeeting, createOpenConsultation, inHours, pendingManageToken, person, signUp } from '../support/consultation-fixtures';
 import { answer, createPublishedSurvey, SMALL_DEFINITION, type PublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -154,6 +154,33 @@ describe('access matrix: staff are confined to their municipality', () => {
       const create = await t.http.post('/api/consultations').set(birzaiStaff.auth)
         .send({ municipalityCode: 'zarasai', titleLt: 'Svetima', titleEn: 'Foreign', institution: 'Taryba' }).expect(403);
       expect(create.body.details).toEqual([{ field: 'municipalityCode', reason: 'names a municipality you do not work for' }]);
+    });
+
+    it('confirms a pending sign-up only with its own emailed link: no link, a forged one or a session get 404, nothing changes', async () => {
+      const pending = person({ name: 'Nepatvirtinęs' });
+      await signUp(t, meetingId, pending).expect(202);
+      const [id, mac] = (await pendingManageToken(t, meetingId, pending.contact)).split('.');
+      const other = (await t.db.query(`SELECT id FROM signup WHERE meeting_id = $1 AND status = 'confirmed' LIMIT 1`, [meetingId])).rows[0].id;
+      const before = await snapshot();
+      for (const [who, token] of [
+        [undefined, undefined],
+        [undefined, `${id}.${mac.slice(0, -2)}AA`],
+        [undefined, `${id}.${mac}x`],
+        [undefined, `${other}.${mac}`],
+        [zarasaiStaff, undefined],
+        [admin, `${id}.forged`],
+      ] as const) {
+        let req = t.http.post('/api/public/signup/confirm');
+        if (who) req = req.set(who.auth);
+        if (token) req = req.set('x-manage-token', token);
+        const res = await req;
+        expect([token, res.status, res.body.code]).toEqual([token, 404, 'SIGNUP_NOT_FOUND']);
+      }
+      expect(await snapshot()).toEqual(before);
+      expect((await t.db.query(`SELECT status FROM signup WHERE id = $1`, [id])).rows).toEqual([{ status: 'pending' }]);
+      // Staff do not see it either until it is confirmed.
+      const list = await t.http.get(`/api/meetings/${meetingId}/signups`).set(zarasaiStaff.auth).expect(200);
+      expect(JSON.stringify(list.body)).not.toContain('Nepatvirtinęs');
     });
 
     it('lets the municipality\'s own staff and admins in, and keeps researchers to participation counts', async () => {

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { sendReminders } from '../../libs/consultations/src/worker/reminders';
 import { bullPrefix } from '../../libs/jobs/src';
 import { createAccount, createMunicipality, type TestAccount } from '../support/factories';
-import { confirmedSignUp, createMeeting, createOpenConsultation, manage, person, signUp, reminderJobId } from '../support/consultation-fixtures';
+import { confirmedSignUp, createMeeting, createOpenConsultation, manage, person, reminderJobId } from '../support/consultation-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
 import { FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';
 
@@ -148,7 +148,7 @@ describe('consultations: background jobs', () => {
     worker = await startInProcessWorker(t.config);
     await waitFor('the purge', async () => (await t.db.query(`SELECT contacts_purged_at FROM meeting WHERE id = $1`, [meeting.id])).rows[0].contacts_purged_at !== null);
     // The attacker who reads the mail folder after the purge finds nothing of them.
-    await waitFor('the mail files deleted', async () => files.every((file) => !existsSync(file)));
+    await waitFor('the mail files deleted', () => Promise.resolve(files.every((file) => !existsSync(file))));
     const left = readdirSync(mailDir).map((name) => readFileSync(join(mailDir, name), 'utf8')).join('\n');
     expect(left).not.toContain(came.body.contact);
     expect(left).not.toContain(came.body.manageToken.slice(0, 20));

@@ -77,7 +77,7 @@ describe('consultations, meetings and sign-ups', () => {
       t.http.get(`/api/meetings/${meeting.id}/signups.csv`).set(staff.auth).set('Accept-Language', 'lt-LT,lt;q=0.9,en;q=0.5'),
     ]) {
       const lt = await request.buffer(true).parse(rawText).expect(200);
-      expect((parse(lt.body, { columns: true, bom: true }) as Record<string, string>[])[0]).toMatchObject({ Būsena: 'patvirtinta', 'Vardas ir pavardė': 'Ona Onaitė', Dalyvavo: 'ne' });
+      expect(parse<Record<string, string>>(lt.body, { columns: true, bom: true })[0]).toMatchObject({ Būsena: 'patvirtinta', 'Vardas ir pavardė': 'Ona Onaitė', Dalyvavo: 'ne' });
     }
     const badLang = await t.http.get(`/api/meetings/${meeting.id}/signups.csv?lang=de`).set(staff.auth).expect(400);
     expect(badLang.body.details).toEqual([{ field: 'lang', reason: 'lang must be lt or en' }]);

@@ -46,7 +46,7 @@ describe('invitation-only surveys and anonymity', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     const audit = await t.db.query(`SELECT actor_account_id, details FROM audit_log WHERE action = 'invitations.exported' AND target_id = $1`, [surveyId]);
     expect(audit.rows).toEqual([{ actor_account_id: staff.id, details: {} }]);
-    expect(JSON.stringify(audit.rows)).not.toContain((parse(res.body, { columns: true, bom: true }) as Record<string, string>[])[0].Kodas);
+    expect(JSON.stringify(audit.rows)).not.toContain(parse<Record<string, string>>(res.body, { columns: true, bom: true })[0].Kodas);
   });
 
   it('refuses bad invitation requests naming the field, creating none', async () => {

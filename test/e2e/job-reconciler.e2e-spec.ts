@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/database/src';
 import { bullPrefix, JobReconciler, OutboxDispatcher, QUEUE_NAMES, type QueueName } from '../../libs/jobs/src';
 import { createAccount, createMunicipality } from '../support/factories';
-import { createMeeting, createOpenConsultation, person, confirmedSignUp, signUp, reminderJobId } from '../support/consultation-fixtures';
+import { createMeeting, createOpenConsultation, person, confirmedSignUp, reminderJobId } from '../support/consultation-fixtures';
 import { freePort, startRedis, stopProcess } from '../support/private-services';
 import { answer, createPublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';

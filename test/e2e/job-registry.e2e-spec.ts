@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import { requestResultCompilation } from '../../libs/database/src/sql/request-result-compilation';
 import { bullPrefix, isJobName, isQueueName, JOBS, jobSpec, QUEUE_NAMES } from '../../libs/jobs/src';
 import { createAccount, createMunicipality } from '../support/factories';
-import { createMeeting, createOpenConsultation, manage, person, confirmedSignUp, signUp } from '../support/consultation-fixtures';
+import { createMeeting, createOpenConsultation, manage, person, confirmedSignUp } from '../support/consultation-fixtures';
 import { answer, createPublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from '../support/test-app';
 import { FAST_JOBS_ENV, startInProcessWorker, waitFor } from '../support/test-worker';

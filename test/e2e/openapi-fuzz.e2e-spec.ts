@@ -37,7 +37,7 @@ describe('fuzzing every operation of the OpenAPI document: never a 5xx, never a 
   const tokens: string[] = [];
   /** Names, contacts and secrets: an answer that carries one must not be cached. */
   const personal: string[] = [];
-  let operations: Operation[] = [];
+  const operations: Operation[] = [];
   let components: Record<string, Schema> = {};
 
   beforeAll(async () => {

@@ -10,14 +10,15 @@ import { openApiConfig } from './openapi-config';
 import { registerCompression, registerSecurityHeaders, serveWebApp } from './web-transport';
 
 /** Builds the api exactly as production runs it; tests and benchmarks call this too. */
-export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApiApp(config: AppConfig, { shutdownHooks = true } = {}): Promise<NestFastifyApplication> {
   // trustProxy decides request.ip, which the rate limits and the sign-in lock key on (TRUST_PROXY).
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: config.TRUST_PROXY });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // `npm start` handles signals itself (it closes the worker and the local services too); closing twice ends the pool twice.
+  if (shutdownHooks) app.enableShutdownHooks();
   app.setGlobalPrefix('api');
   // Hostile input (depth, NUL, lone surrogates, huge integers, null edits) first, then the DTOs.
   app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());

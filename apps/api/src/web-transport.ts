@@ -60,9 +60,10 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',
+    cacheControl: false,
     wildcard: false,
-    setHeaders: (reply: FastifyReply, path: string) => {
-      void reply.header('cache-control', HASHED_ASSETS.test(path) ? YEAR : 'no-cache');
+    setHeaders: (response, path) => {
+      void response.header('cache-control', HASHED_ASSETS.test(path) ? YEAR : 'no-cache');
     },
   });
   // Any other page is the web app's (its router shows the page or its own "not found");

@@ -7,6 +7,9 @@ import { DEMO_TERRITORIES } from './demo-data';
  * database only, one open consultation in Biržai with a discussion and the partner visit
  * (3 places per partner organisation that sends people: the 10 Lithuanian partners and LRTI).
  */
+/** The municipality whose staff run the demo consultation: `npm start` prints its staff account. */
+export const DEMO_CONSULTATION_MUNICIPALITY = 'birzai';
+
 export async function seedDemoConsultations(tx: EntityManager): Promise<void> {
   for (const territory of DEMO_TERRITORIES) {
     await tx.query(
@@ -27,7 +30,8 @@ export async function seedDemoConsultations(tx: EntityManager): Promise<void> {
             'Savivaldybės taryba klausia gyventojų, kam skirti bendruomenių fondo lėšas.',
             'The council asks residents where the community fund should go.',
             'Biržų rajono savivaldybės taryba', 'Biržai District Municipal Council', 'open'
-       FROM municipality WHERE code = 'birzai' RETURNING id`,
+       FROM municipality WHERE code = $1 RETURNING id`,
+    [DEMO_CONSULTATION_MUNICIPALITY],
   );
   await tx.query(
     `INSERT INTO meeting (consultation_id, kind, title_lt, title_en, starts_at, ends_at, signup_deadline, place, capacity, retention_days)

@@ -1,2 +1,3 @@
 export * from './demo-data';
 export * from './demo-seeder';
+export { DEMO_CONSULTATION_MUNICIPALITY } from './demo-consultations';

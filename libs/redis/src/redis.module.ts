@@ -42,7 +42,7 @@ export function apiRedisConnection(config: AppConfig): Redis {
       });
     }
     return sent;
-  }) as Redis['sendCommand'];
+  });
   let down = false;
   // One line per outage, not one per reconnect attempt (ioredis would print each as an unhandled error).
   redis.on('error', (error: Error) => {

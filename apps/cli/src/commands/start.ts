@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { parseConfig, waitForServices } from '@app/config';
 import { dataSourceOptions, runMigrations } from '@app/database';
-import { DEMO_PASSWORD, seedDemoData } from '@app/demo';
+import { DEMO_CONSULTATION_MUNICIPALITY, DEMO_PASSWORD, seedDemoData } from '@app/demo';
 import { createApiApp } from '../../../api/src/create-app';
 import { createWorker } from '../../../worker/src/create-worker';
 import { ensureLocalServices } from '../local-services';
 import { importSurveys } from './import-surveys';
+import { readyBanner } from './ready-banner';
 
 export const SHIPPED_SURVEYS_DIR = 'surveys';
 
@@ -26,6 +27,8 @@ export async function start(): Promise<void> {
   const services = await ensureLocalServices(process.env);
   const config = parseConfig({
     ...process.env,
+    // Warnings only until the banner: Nest's hundred "route mapped" lines would push the URL off screen.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     DATABASE_URL: services.databaseUrl,
     REDIS_URL: services.redisUrl,
     APP_SECRET: services.appSecret,
@@ -39,23 +42,21 @@ export async function start(): Promise<void> {
   const credentials = await seedDemoData(dataSource).finally(() => dataSource.destroy());
   await importSurveys(config, shippedSurveyFiles(), { municipalityCodes: [], publish: true });
 
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { shutdownHooks: false });
   await app.listen({ host: config.HOST, port: config.PORT });
   // One worker alongside the api; scaled deployments run more with `npm run start:worker`.
-  const worker = await createWorker(config);
-  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
-  console.log(`\nDemo accounts (demo only; password for all: ${DEMO_PASSWORD}):`);
-  for (const account of credentials.filter((c) => c.role !== 'staff')) console.log(`  ${account.role.padEnd(10)} ${account.email}`);
-  const staff = credentials.filter((c) => c.role === 'staff');
-  console.log(`  staff      staff.<municipality code>@demo.local, e.g. ${staff[0]?.email} (${staff.length} accounts)`);
-  console.log(`\nThe platform is up: ${url}  (API docs: ${url}/api/docs)`);
+  const worker = await createWorker(config, { shutdownHooks: false });
+  console.log(readyBanner({ config, credentials, password: DEMO_PASSWORD, demoMunicipality: DEMO_CONSULTATION_MUNICIPALITY, appSecretFromFile: !process.env.APP_SECRET }));
 
-  const shutdown = async () => {
-    await worker.close();
-    await app.close();
-    await services.stop();
-    process.exit(0);
-  };
+  // Once: a second Ctrl+C while closing must not close the pools again.
+  let closing: Promise<void> | undefined;
+  const shutdown = () =>
+    (closing ??= (async () => {
+      await worker.close();
+      await app.close();
+      await services.stop();
+      process.exit(0);
+    })());
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
 }

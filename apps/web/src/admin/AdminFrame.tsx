@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { NotFoundPage } from './NotFound';
+// Pages an account's role does not open look like pages that do not exist.
+import NotFoundPage from '../components/NotFoundPage';
 import { Link } from '../router';
 import { StaffFrame } from '../workspace/StaffFrame';
 import type { Account } from '../workspace/api';

@@ -145,7 +145,7 @@ export async function send(method: string, path: string, options: RequestOptions
 export async function errorFrom(res: Response): Promise<ApiError> {
   try {
     const body = (await res.json()) as { code?: string; message?: unknown; details?: ErrorDetail[] };
-    const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? res.statusText);
+    const message = Array.isArray(body.message) ? body.message.join('; ') : typeof body.message === 'string' ? body.message : res.statusText;
     return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, message, Array.isArray(body.details) ? body.details : []);
   } catch {
     return new ApiError(res.status, `HTTP_${res.status}`, res.statusText || `HTTP ${res.status}`);

@@ -53,7 +53,7 @@ export function SignupForm({ meeting, onSignedUp }: { meeting: MeetingDetails; o
     setClientErrors(problems);
     setServerError(null);
     if (Object.values(problems).some(Boolean)) {
-      focusFirst(order, problems as Record<string, string>);
+      focusFirst(order, problems);
       return;
     }
     setBusy(true);

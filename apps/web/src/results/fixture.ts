@@ -97,7 +97,7 @@ function itemResult(item: ItemDescription, responses: number): ItemResult {
     const shares = b.groups.map(() => 0.2 + random());
     const total = shares.reduce((a, x) => a + x, 0) + 0.15;
     const groups = [
-      ...b.groups.map((g, i) => ({ value: g.value as string | null, ...answers(item, Math.round((n * shares[i]) / total)) })),
+      ...b.groups.map((g, i) => ({ value: g.value, ...answers(item, Math.round((n * shares[i]) / total)) })),
       { value: null, ...answers(item, Math.round((n * 0.15) / total)) },
     ];
     return { breakdown: b.name, groups };

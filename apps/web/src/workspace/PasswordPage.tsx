@@ -5,6 +5,7 @@ import { useTitle } from '../components/useTitle';
 import { passwordApi } from './passwordApi';
 import { newPasswordProblem, PasswordFields } from './PasswordFields';
 import { StaffFrame } from './StaffFrame';
+import { TokensPanel } from './TokensPanel';
 import { useWorkspaceI18n } from './i18n';
 
 /** `/staff/password`: anyone signed in changes their password (the current one is needed). */
@@ -65,6 +66,7 @@ function ChangePassword() {
           </p>
         )}
       </form>
+      <TokensPanel />
     </>
   );
 }

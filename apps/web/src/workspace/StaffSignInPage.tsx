@@ -1,3 +1,4 @@
+import { readableReason } from '../components/fieldErrors';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../components/request';
 import { useErrorText } from '../components/ErrorBox';
@@ -65,7 +66,7 @@ export default function StaffSignInPage() {
       if (caught instanceof ApiError && caught.status === 401) setError(r.wrongCredentials);
       else if (caught instanceof ApiError && caught.status === 429) setError(lang === 'lt' ? r.signInLocked : caught.message || r.signInLocked);
       else if (caught instanceof ApiError && caught.status === 400 && caught.details.length > 0)
-        setError(caught.details.map((d) => (d.field === 'email' ? r.emailInvalid : `${d.field}: ${d.reason}`)).join(' '));
+        setError(caught.details.map((d) => (d.field === 'email' ? r.emailInvalid : `${d.field}: ${readableReason(d.reason)}`)).join(' '));
       else setError(errorText(caught));
     }
   };

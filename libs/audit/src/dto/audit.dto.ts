@@ -7,12 +7,12 @@ import type { AuditEntry, AuditPage } from '../audit-view';
 export class AuditQueryDto {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
   @IsOptional()
-  @IsIn(AUDIT_ACTIONS as unknown as AuditAction[], { message: 'action must be one of the audit actions (see the API docs)' })
+  @IsIn(AUDIT_ACTIONS, { message: 'action must be one of the audit actions (see the API docs)' })
   action?: AuditAction;
 
   @ApiPropertyOptional({ enum: AUDIT_TARGETS })
   @IsOptional()
-  @IsIn(AUDIT_TARGETS as unknown as AuditTarget[], { message: `targetType must be one of: ${AUDIT_TARGETS.join(', ')}` })
+  @IsIn(AUDIT_TARGETS, { message: `targetType must be one of: ${AUDIT_TARGETS.join(', ')}` })
   targetType?: AuditTarget;
 
   @ApiPropertyOptional({ description: 'Entries about this row (a meeting, survey, account...)' })

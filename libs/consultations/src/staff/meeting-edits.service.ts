@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { AccessScope, type Principal } from '@app/http';
 import { meetingNotEditable } from '../consultations.errors';
 import type { UpdateMeetingDto } from '../dto/meeting.dto';
-import { MEETING_VIEW_SQL, type MeetingView } from '../meeting-view';
+import { MEETING_VIEW_SQL } from '../meeting-view';
 import { everyoneSignedUp, sendBatch } from '../signups/message-batches';
 import { promoteWaitlist } from '../signups/promotion';
 import { scheduleReminder } from '../signups/reminder-schedule';

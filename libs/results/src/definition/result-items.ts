@@ -67,7 +67,7 @@ export function planResults(definition: Record<string, unknown>, breakdownNames:
     ratedItems: new Set(),
     alwaysAnswered: new Set(),
   };
-  for (const question of model.getAllQuestions() as Question[]) {
+  for (const question of model.getAllQuestions()) {
     const base = { question: question.name, type: question.getType(), title: textOf(question.locTitle, question.name) };
     if (question instanceof QuestionMatrixModel) {
       plan.matrixQuestions.push(question.name);

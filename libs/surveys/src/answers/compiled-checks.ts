@@ -65,6 +65,7 @@ export class CompiledChecks {
       // The model's `visible` already reflects visibleIf run on no answers; only `visible: false`
       // written in the definition means "never shown".
       let alwaysHidden = false;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- survey-core's parent chain mixes panels, pages and the survey
       for (let element: any = question; element; element = element.parent) {
         if (element !== question && (element.isRequired || element.requiredIf)) return null; // required panels
         if (hiddenInDefinition.has(element.name)) alwaysHidden = true;

@@ -229,7 +229,7 @@ function answersArb(definition: object): fc.Arbitrary<{ answers: Record<string, 
 function surveyCoreAccepts(definition: object, answers: Record<string, unknown>): boolean {
   const model = new Model(definition);
   model.data = JSON.parse(JSON.stringify(answers));
-  for (const question of model.getAllQuestions(false, false, true) as Question[]) {
+  for (const question of model.getAllQuestions(false, false, true)) {
     if (question.isEmpty() || ['expression', 'html', 'image'].includes(question.getType())) continue;
     if (question.parentQuestion && !(question.parentQuestion instanceof QuestionPanelDynamicModel)) continue; // matrix cells
     if (!sentByClient(question, answers)) continue; // a default the definition computes, not the resident's answer
@@ -279,7 +279,7 @@ describe('third-party SurveyJS definitions (test/fixtures/third-party)', () => {
       }
       expect({ file, problems }).toEqual({ file, problems: [] });
       imported++;
-      for (const q of new Model(definition).getAllQuestions(false, false, true) as Question[]) types.add(q.getType());
+      for (const q of new Model(definition).getAllQuestions(false, false, true)) types.add(q.getType());
     }
     expect(imported).toBeGreaterThanOrEqual(20);
     for (const type of ['paneldynamic', 'matrixdropdown', 'matrixdynamic', 'multipletext', 'tagbox', 'ranking', 'imagepicker', 'boolean', 'expression', 'html', 'text', 'comment', 'checkbox', 'radiogroup', 'dropdown', 'rating', 'matrix']) {
@@ -292,10 +292,10 @@ describe('third-party SurveyJS definitions (test/fixtures/third-party)', () => {
     '%s: the fast path and the full path give survey-core\'s verdict',
     (file, definition) => {
       const validator = new AnswerValidator();
-      const fast: ServerJudge = (answers) => validator.validate(file as string, definition as object, answers, 'complete').problems;
-      const full: ServerJudge = (answers) => validator.validateWithFullModel(file as string, definition as object, answers);
-      fc.assert(verdictProperty(definition as object, fast), { numRuns: RUNS, seed: 11 });
-      fc.assert(verdictProperty(definition as object, full), { numRuns: RUNS, seed: 12 });
+      const fast: ServerJudge = (answers) => validator.validate(file, definition, answers, 'complete').problems;
+      const full: ServerJudge = (answers) => validator.validateWithFullModel(file, definition, answers);
+      fc.assert(verdictProperty(definition, fast), { numRuns: RUNS, seed: 11 });
+      fc.assert(verdictProperty(definition, full), { numRuns: RUNS, seed: 12 });
     },
   );
 

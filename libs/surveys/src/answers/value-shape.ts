@@ -172,7 +172,7 @@ function ratingCheck(question: QuestionRatingModel): ShapeCheck {
 
 function booleanCheck(question: QuestionBooleanModel): ShapeCheck {
   const allowed = [question.valueTrue ?? true, question.valueFalse ?? false];
-  return (value) => (allowed.includes(value as never) ? null : 'must be true or false');
+  return (value) => (allowed.includes(value) ? null : 'must be true or false');
 }
 
 function sliderCheck(question: QuestionSliderModel): ShapeCheck {
@@ -255,7 +255,7 @@ function cellCheck(matrix: QuestionMatrixDropdownModel | QuestionMatrixDynamicMo
   const inheritsChoices = cell instanceof QuestionSelectBase && !cell.choices.length && !cell.choicesFromQuestion && !options.choicesByUrl.has(cell.name);
   if (!inheritsChoices) return compileShapeCheck(cell, options);
   if (cell instanceof QuestionRankingModel || cell instanceof QuestionCheckboxModel) return checkboxCheck(cell, matrix.choices);
-  return choiceCheck(cell as QuestionSelectBase, matrix.choices);
+  return choiceCheck(cell, matrix.choices);
 }
 
 function matrixDropdownCheck(question: QuestionMatrixDropdownModel, options: ShapeOptions): ShapeCheck {

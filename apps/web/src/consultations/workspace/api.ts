@@ -1,4 +1,4 @@
-import type { Consultation, Meeting, MeetingKind, Phase } from '../api';
+import type { MeetingKind, Phase } from '../api';
 import { change, request, type Json } from '../../components/request';
 import type {
   ConsultationView,

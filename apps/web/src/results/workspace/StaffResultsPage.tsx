@@ -44,7 +44,7 @@ function StaffResults({ surveyId, account }: { surveyId: string; account: Accoun
     ? `${publication.value.version}@${publication.value.publishedOn}@${publication.value.questions.join()}@${publication.value.municipalityCodes?.join() ?? '*'}`
     : '-';
   const doc = useKeptLoad(version === null ? null : `${surveyId}:${version}:${compiledKey}:${publishedKey}`, () =>
-    staffApi.results(surveyId, version!),
+    staffApi.results(surveyId, version),
   );
 
   const [publicationError, setPublicationError] = useState<unknown>(null);

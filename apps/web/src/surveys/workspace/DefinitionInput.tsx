@@ -27,7 +27,7 @@ export function parseDefinitionText(text: string): ParsedDefinition | 'notJson' 
   if (!isObject(parsed)) return 'notDefinition';
   const looksLikeDefinition = (value: Record<string, unknown>) => Array.isArray(value.pages) || Array.isArray(value.elements);
   if (isObject(parsed.definition) && looksLikeDefinition(parsed.definition)) {
-    const strings = (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined);
+    const strings = (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value) : undefined);
     return {
       definition: parsed.definition,
       slug: typeof parsed.slug === 'string' ? parsed.slug : undefined,
