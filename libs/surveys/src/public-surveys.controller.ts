@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, RateLimit } from '@app/http';
 import { InvitationLookupDto } from './dto/invitation.dto';
 import { SaveResponseDto } from './dto/response.dto';
@@ -60,9 +60,11 @@ export class PublicSurveysController {
     @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
     @Body() dto: SaveResponseDto,
     @Headers(RESUME_HEADER) resumeToken: string | undefined,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { created, response } = await this.responses.save({ ...dto, responseId: id, resumeToken });
+    // The address only feeds the per-day limit (hashed, in Redis); it is never stored.
+    const { created, response } = await this.responses.save({ ...dto, responseId: id, resumeToken, clientAddress: request.ip });
     void reply.status(created ? 201 : 200);
     return response;
   }

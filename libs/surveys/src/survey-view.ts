@@ -18,6 +18,9 @@ export interface SurveyView {
   languages: string[];
   breakdowns: string[];
   disclosureK: number;
+  /** R of the release rule as set (null: 2k). */
+  releaseMinResponses: number | null;
+  responsesPerAddressPerDay: number;
   opensAt: Date | null;
   closesAt: Date | null;
   municipalityCodes: string[];
