@@ -25,6 +25,8 @@ export default defineConfig({
       // this app has none, so the directive means nothing here.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        // How long plugins took: noise on a busy machine, not a problem with the app.
+        if (warning.code === 'PLUGIN_TIMINGS') return;
         warn(warning);
       },
     },

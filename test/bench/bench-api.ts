@@ -20,6 +20,7 @@ async function main() {
   app
     .getHttpAdapter()
     .getInstance()
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a bare Fastify route beside Nest, typed by what it reads
     .put('/bench/baseline/responses/:id', async (request: any, reply: any) => {
       await pool.query({
         name: 'bench-baseline-insert',

@@ -70,7 +70,7 @@ export function loadWithAutocannon(url: string, body: object, seconds: number, c
       },
       (error, result) =>
         error
-          ? reject(error)
+          ? reject(error instanceof Error ? error : new Error(String(error)))
           : resolve({
               requestsPerSecond: result.requests.average,
               p99Ms: result.latency.p99,

@@ -115,7 +115,7 @@ async function compileQueries(versionId: string, municipalityId: string, plan: R
   const captured: { name: string; sql: string; params: unknown[] }[] = [];
   // Statements other than the query itself (countCube's SET LOCAL enable_sort) become settings of it.
   const capture = (name: string) =>
-    ({ query: async (sql: string, params: unknown[]) => (/^\s*SET /i.test(sql) || captured.push({ name, sql, params }), []) }) as unknown as EntityManager;
+    ({ query: (sql: string, params: unknown[]) => Promise.resolve((/^\s*SET /i.test(sql) || captured.push({ name, sql, params }), [])) }) as unknown as EntityManager;
   await countGroups(capture('countGroups'), versionId, municipalityId, plan);
   await countCube(capture('countCube'), versionId, municipalityId, plan);
   await numericStats(capture('numericStats'), versionId, municipalityId, plan);

@@ -17,6 +17,7 @@ async function main() {
   app
     .getHttpAdapter()
     .getInstance()
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a bare Fastify route beside Nest, typed by what it reads
     .post('/bench/baseline/signups', async (request: any, reply: any) => {
       const { rows } = await pool.query({
         name: 'bench-baseline-signup',

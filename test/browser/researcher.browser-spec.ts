@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
+import { readFile } from 'node:fs/promises';
 import { createAccount, createMunicipality, type TestAccount } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { describeInBrowser, desktop, launch, listen, pageErrors, phone, setPassword, signIn, type Browser } from './browser-support';
+import { describeInBrowser, launch, listen, pageErrors, phone, setPassword, signIn, type Browser } from './browser-support';
 
 jest.setTimeout(120_000);
 
@@ -48,7 +49,7 @@ describeInBrowser('a researcher imports, previews and publishes a survey, and se
   });
 
   it('imports by paste, previews in LT and EN without sending answers, publishes, and fieldwork counts a resident', async () => {
-    const context = await desktop(browser);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     const failures = pageErrors(page);
     const responseCalls: string[] = [];
@@ -91,6 +92,20 @@ describeInBrowser('a researcher imports, previews and publishes a survey, and se
     const { rows: versions } = await t.db.query(`SELECT version, published_at IS NOT NULL AS published FROM survey_version WHERE survey_id = $1`, [surveyId]);
     expect(versions).toEqual([{ version: 1, published: true }]);
     await page.getByTestId('fieldwork-empty').waitFor();
+
+    // Invitations: three for Biržai, downloaded once as a CSV that keeps its byte-order mark
+    // (Excel needs it) and has Lithuanian headers (the page's language); the counts show them unused.
+    await page.getByTestId('invitations').locator('input[type=number]').fill('3');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('generate-invitations').click()]);
+    const csv = await readFile((await download.path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(4);
+    // The workspace was used in Lithuanian (the default), so the headers are Lithuanian.
+    expect(lines[0]).toBe('Savivaldybė,Apklausa,Kodas,Nuoroda');
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    await page.getByTestId('invitation-counts').getByText('3', { exact: true }).first().waitFor();
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM invitation WHERE survey_id = $1`, [surveyId]).then((r) => r.rows[0].n)).toBe(3);
 
     // A resident answers on a phone; the researcher's page, left open, updates by itself.
     const residentContext = await phone(browser);

@@ -143,7 +143,7 @@ describeInBrowser('meeting sign-up on a phone: sign up, confirm by the emailed l
     // The calendar file is fetched with the token and saved as meeting.ics.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('add-to-calendar').click()]);
     expect(download.suggestedFilename()).toBe('meeting.ics');
-    const ics = readFileSync((await download.path())!, 'utf8');
+    const ics = readFileSync((await download.path()), 'utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');
 
     // Cancelling asks once more before giving the place away.
@@ -186,12 +186,18 @@ describeInBrowser('meeting sign-up on a phone: sign up, confirm by the emailed l
     await page.locator('input[type=email]').fill(staff.email);
     await page.locator('input[type=password]').fill(password);
     await page.getByTestId('sign-in').click();
+    // The meeting is in two days: check-in is for the meeting day, so staff must give a reason.
+    await page.getByTestId('checkin-other-day').waitFor({ timeout: 15000 });
+    expect(await countRows(t.db, 'signup', 'meeting_id = $1 AND attended_at IS NOT NULL', [meetingId])).toBe(0);
+    await page.getByTestId('checkin-reason').fill('Susitikimas perkeltas į šiandien');
+    await page.getByTestId('checkin-anyway').click();
     await page.getByTestId('checkin-result').waitFor({ timeout: 15000 });
     expect(await page.getByTestId('checkin-result').textContent()).toContain('Jonas Jonaitis');
     expect(new URL(page.url()).pathname).toBe(qr.pathname);
 
-    const { rows } = await t.db.query(`SELECT attended_at FROM signup WHERE id = $1`, [signup.body.id]);
+    const { rows } = await t.db.query(`SELECT attended_at, checkin_override_reason FROM signup WHERE id = $1`, [signup.body.id]);
     expect(rows[0].attended_at).not.toBeNull();
+    expect(rows[0].checkin_override_reason).toBe('Susitikimas perkeltas į šiandien');
     // The list below shows the arrival.
     await page.getByTestId(`signup-${signup.body.id}`).getByText('✓').waitFor();
 

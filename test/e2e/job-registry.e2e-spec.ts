@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { requestResultCompilation } from '../../libs/database/src/sql/request-result-compilation';
-import { bullPrefix, isJobName, isQueueName, JOBS, jobSpec, QUEUE_NAMES, type JobName, type QueueName } from '../../libs/jobs/src';
+import { bullPrefix, isJobName, isQueueName, JOBS, jobSpec, QUEUE_NAMES } from '../../libs/jobs/src';
 import { createAccount, createMunicipality } from '../support/factories';
 import { createMeeting, createOpenConsultation, manage, person, confirmedSignUp, signUp } from '../support/consultation-fixtures';
 import { answer, createPublishedSurvey } from '../support/survey-fixtures';
@@ -19,14 +19,12 @@ interface OutboxRow {
 
 /** What is wrong with an outbox row by the registry's lights (queue, name, id scheme), or null. */
 function mismatch(row: OutboxRow): string | null {
-  if (!isQueueName(row.queue)) return `unknown queue ${row.queue}`;
-  if (!isJobName(row.queue, row.job_name)) return `unknown job ${row.queue}/${row.job_name}`;
-  const name = row.job_name as JobName<QueueName>;
-  if (JOBS[row.queue][name as never] && (JOBS[row.queue] as Record<string, { kind: string }>)[name].kind !== 'once') {
-    return `${row.queue}/${name} is a repeating job, never an outbox row`;
-  }
-  const expected = jobSpec(row.queue, name as never, row.payload as never).jobId;
-  return expected === row.job_id ? null : `${row.queue}/${name}: job id ${row.job_id}, the registry derives ${expected}`;
+  const { queue, job_name: name } = row;
+  if (!isQueueName(queue)) return `unknown queue ${queue}`;
+  if (!isJobName(queue, row.job_name)) return `unknown job ${queue}/${name}`;
+  if ((JOBS[queue] as Record<string, { kind: string }>)[name].kind !== 'once') return `${queue}/${name} is a repeating job, never an outbox row`;
+  const expected = jobSpec(queue, name as never, row.payload as never).jobId;
+  return expected === row.job_id ? null : `${queue}/${name}: job id ${row.job_id}, the registry derives ${expected}`;
 }
 
 const outboxRows = async (db: Pool): Promise<OutboxRow[]> =>

@@ -60,7 +60,7 @@ describe('the shipped resident survey, end to end', () => {
     let limited: { status: number; headers: Record<string, string>; body: { code: string } } | undefined;
     for (let i = 0; i < 60 && !limited; i++) {
       const res = await t.http.get('/api/public/municipalities');
-      if (res.status === 429) limited = res as never;
+      if (res.status === 429) limited = res;
     }
     expect(limited?.body.code).toBe('TOO_MANY_REQUESTS');
     expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createAccount, createMunicipality, type TestAccount } from '../support/factories';
 import { residentAnswers } from '../support/resident-answers';
 import { answer, createPublishedSurvey } from '../support/survey-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { allCompiled, compilations, FAST_JOBS_ENV, killHard, spawnWorkerProcess, startInProcessWorker, waitFor } from '../support/test-worker';
+import { freePort, startRedis, stopProcess as stopRedis } from '../support/private-services';
+import { allCompiled, compilations, FAST_JOBS_ENV, killHard, killSpawnedWorkers, spawnWorkerProcess, startInProcessWorker, waitFor } from '../support/test-worker';
 
 interface StoredResults {
   items: unknown;
@@ -37,10 +37,14 @@ describe('results: a worker killed mid-job', () => {
     t = await startTestApp(FAST_JOBS_ENV);
   });
   afterAll(async () => {
-    if (worker) await killHard(worker);
-    await t.close();
+    try {
+      await killSpawnedWorkers();
+    } finally {
+      await t?.close();
+    }
   });
 
+  // Two worker processes start from source here (ts-node): on a loaded machine that alone takes a while.
   it('is taken over by another worker, which stores exactly what a clean run stores', async () => {
     const { researcher, surveyId, versionId } = await arrangeSurvey(t, 40);
     worker = await spawnWorkerProcess(t.config);
@@ -79,48 +83,12 @@ describe('results: a worker killed mid-job', () => {
     const after = await storedResults(t, versionId);
     expect(after).toEqual([{ ...clean, source_seq: 2 }]);
     expect((await compilations(t.db, versionId))[0]).toMatchObject({ status: 'done', progress: 100, last_error: null });
-  });
+  }, 240000);
 });
-
-/** A free TCP port for a private Redis. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A Redis of this test's own, so stopping it disturbs nothing else. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    redis.stdout!.on('data', (data: Buffer) => {
-      output += data.toString();
-      if (output.includes('Ready to accept connections')) resolve();
-    });
-    redis.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${output}`)));
-  });
-  return redis;
-}
-
-function stopRedis(redis: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (redis.exitCode !== null || redis.signalCode !== null) return resolve();
-    redis.once('exit', () => resolve());
-    redis.kill('SIGTERM');
-  });
-}
 
 describe('results: a compile requested while Redis is down', () => {
   let t: TestApp;
-  let worker: INestApplicationContext;
+  let worker: INestApplicationContext | undefined;
   let redis: ChildProcess;
   let port: number;
 
@@ -131,9 +99,12 @@ describe('results: a compile requested while Redis is down', () => {
     worker = await startInProcessWorker(t.config);
   });
   afterAll(async () => {
-    await worker.close();
-    await t.close();
-    await stopRedis(redis);
+    try {
+      await worker?.close();
+      await t?.close();
+    } finally {
+      await stopRedis(redis);
+    }
   });
 
   it('waits in the outbox and runs once Redis is back', async () => {

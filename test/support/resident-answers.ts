@@ -35,6 +35,6 @@ export function countOf(answers: Record<string, unknown>[], question: string, va
   return answers.filter((a) => {
     if (group !== undefined && (a.age_band ?? null) !== group) return false;
     const v = a[question];
-    return Array.isArray(v) ? v.includes(value) : v !== undefined && String(v) === value;
+    return Array.isArray(v) ? v.includes(value) : (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && String(v) === value;
   }).length;
 }

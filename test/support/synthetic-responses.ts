@@ -155,6 +155,7 @@ function compileStep(question: Question, declaredHidden: Set<string>, buildRng: 
   const key = question.getValueName();
   const shownWhen: ConditionRunner[] = [];
   let required = question.isRequired;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- survey-core's element and validator classes, walked generically
   for (let element: any = question; element; element = element.parent) {
     if (declaredHidden.has(element.name)) return null; // `visible: false`: never shown, so never answered
     if (element.visibleIf) shownWhen.push(new ConditionRunner(element.visibleIf));
@@ -282,7 +283,7 @@ function selectValue(question: QuestionSelectBase, buildRng: Rng): Step['value']
     };
   }
 
-  const checkbox = question as QuestionCheckboxModel;
+  const checkbox = question;
   const counts = answerCountLimits(checkbox.validators);
   const minCount = Math.max(1, checkbox.minSelectedChoices || 0, counts.min);
   const maxCount = Math.min(checkbox.maxSelectedChoices > 0 ? checkbox.maxSelectedChoices : Infinity, counts.max);
@@ -310,6 +311,7 @@ function selectValue(question: QuestionSelectBase, buildRng: Rng): Step['value']
 function answerCountLimits(validators: SurveyValidator[]): { min: number; max: number } {
   let min = 0;
   let max = Infinity;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- survey-core's element and validator classes, walked generically
   for (const validator of validators as any[]) {
     if (validator.getType() !== 'answercountvalidator') continue;
     if (validator.minCount) min = Math.max(min, validator.minCount);
@@ -342,6 +344,7 @@ function matrixValue(question: QuestionMatrixModel, buildRng: Rng): Step['value'
 function numberValue(question: QuestionTextModel): Step['value'] {
   let low = isSet(question.min) ? Number(question.min) : -Infinity;
   let high = isSet(question.max) ? Number(question.max) : Infinity;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- survey-core's element and validator classes, walked generically
   for (const validator of question.validators as any[]) {
     if (validator.getType() !== 'numericvalidator') continue;
     if (isSet(validator.minValue)) low = Math.max(low, Number(validator.minValue));

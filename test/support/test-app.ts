@@ -6,6 +6,7 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-app';
 import { parseConfig, type AppConfig } from '../../libs/config/src';
 import { cloneDatabase } from '../../libs/database/src/testing/test-databases';
+import { markClosing } from './teardown-signal';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -56,6 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     config,
     // Each step runs even if an earlier one fails, so a failed test still releases everything.
     close: async () => {
+      markClosing();
       try {
         await app.close();
       } finally {

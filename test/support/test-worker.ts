@@ -3,6 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import type { AppConfig } from '../../libs/config/src';
+import { killOnExit } from './private-services';
+import { closedSoFar } from './teardown-signal';
 
 /** Fast settings for tests: poll the outbox often, take over a dead worker's job within seconds. */
 export const FAST_JOBS_ENV = {
@@ -17,23 +19,36 @@ export function startInProcessWorker(config: AppConfig): Promise<INestApplicatio
   return createWorker(config);
 }
 
+const spawnedWorkers = new Set<ChildProcess>();
+
 /**
  * The worker as its own OS process (from source, via ts-node), so a test can kill it without
- * warning. Resolves once it says it is ready.
+ * warning. Resolves once it says it is ready. Every one is tracked: `killSpawnedWorkers()` in
+ * afterAll ends them all (also one a timed-out test spawned after its afterAll began), they never
+ * keep Jest's event loop alive, and they are killed when the test process exits.
  */
 export function spawnWorkerProcess(config: AppConfig): Promise<ChildProcess> {
   const env: Record<string, string> = { ...(process.env as Record<string, string>) };
   for (const [key, value] of Object.entries(config)) if (value !== undefined) env[key] = String(value);
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  const child = killOnExit(
+    spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   );
+  spawnedWorkers.add(child);
+  child.once('exit', () => spawnedWorkers.delete(child));
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (data: Buffer) => {
       output += data.toString();
-      if (output.includes('worker ready')) resolve(child);
+      if (output.includes('worker ready')) {
+        // From here on the child and its pipes must not hold the test process open.
+        child.unref();
+        (child.stdout as unknown as { unref?: () => void }).unref?.();
+        (child.stderr as unknown as { unref?: () => void }).unref?.();
+        resolve(child);
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (data: Buffer) => (output += data.toString()));
@@ -47,6 +62,39 @@ export function killHard(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
   });
+}
+
+/**
+ * The api as its own OS process (from source), listening on `port`; resolves once /api/health
+ * answers 200. Tracked like the workers: killed by killSpawnedWorkers() and on exit.
+ */
+export async function spawnApiProcess(config: AppConfig, port: number): Promise<ChildProcess> {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+  for (const [key, value] of Object.entries(config)) if (value !== undefined) env[key] = String(value);
+  env.PORT = String(port);
+  env.HOST = '127.0.0.1';
+  const child = killOnExit(
+    spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
+  );
+  spawnedWorkers.add(child);
+  child.once('exit', () => spawnedWorkers.delete(child));
+  let errors = '';
+  child.stderr!.on('data', (data: Buffer) => (errors += data.toString()));
+  await waitFor(`the api on port ${port}`, async () => {
+    if (child.exitCode !== null) throw new Error(`api exited (${child.exitCode}) before it was ready:\n${errors}`);
+    return fetch(`http://127.0.0.1:${port}/api/health`).then((res) => res.ok, () => false);
+  });
+  child.unref();
+  (child.stderr as unknown as { unref?: () => void }).unref?.();
+  return child;
+}
+
+/** Kills every worker process a test spawned and waits until each is gone. */
+export async function killSpawnedWorkers(): Promise<void> {
+  await Promise.all([...spawnedWorkers].map((child) => killHard(child)));
 }
 
 export interface CompilationRow {
@@ -68,10 +116,16 @@ export async function compilations(db: Pool, versionId: string): Promise<Compila
   return rows;
 }
 
-/** Polls until `done` returns true (checked against the database, never by sleeping a fixed time). */
-export async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs = 20000): Promise<void> {
+/**
+ * Polls until `done` returns true (checked against the database, never by sleeping a fixed time).
+ * The bound is generous (a loaded machine is slow, not wrong) and stays below Jest's testTimeout
+ * (120 s), so a condition that never comes fails with its name rather than as a test timeout.
+ */
+export async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs = 60000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const closedAtStart = closedSoFar();
   while (Date.now() < deadline) {
+    if (closedSoFar() !== closedAtStart) throw new Error(`Stopped waiting for ${what}: the test file is closing`);
     if (await done()) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

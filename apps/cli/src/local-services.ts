@@ -154,7 +154,7 @@ async function startRedisServer(): Promise<{ url: string; stop: () => Promise<vo
     await new Promise((done) => setTimeout(done, 100));
   }
   if (!(await redisAnswers(url))) throw new Error(`redis-server did not start on port ${OWN_REDIS_PORT}`);
-  return { url, stop: async () => void child.kill('SIGTERM') };
+  return { url, stop: () => Promise.resolve(void child.kill('SIGTERM')) };
 }
 
 /** One random secret per checkout, kept in .data/ so resume links survive restarts. */

@@ -22,7 +22,15 @@ const ManageSignupPage = lazy(() => import('./consultations/pages/ManageSignupPa
 const StaffConsultationsPage = lazy(() => import('./consultations/workspace/StaffConsultationsPage'));
 const StaffConsultationPage = lazy(() => import('./consultations/workspace/StaffConsultationPage'));
 const StaffMeetingPage = lazy(() => import('./consultations/workspace/StaffMeetingPage'));
+const AttendanceSheetPage = lazy(() => import('./consultations/workspace/AttendanceSheetPage'));
 const StaffParticipationPage = lazy(() => import('./consultations/workspace/StaffParticipationPage'));
+const PasswordPage = lazy(() => import('./workspace/PasswordPage'));
+const ForgotPasswordPage = lazy(() => import('./workspace/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./workspace/ResetPasswordPage'));
+const AccountsPage = lazy(() => import('./admin/AccountsPage'));
+const MunicipalitiesPage = lazy(() => import('./admin/MunicipalitiesPage'));
+const TargetsPage = lazy(() => import('./admin/TargetsPage'));
+const AuditPage = lazy(() => import('./admin/AuditPage'));
 const StaffSignInPage = lazy(() => import('./workspace/StaffSignInPage'));
 const StaffSurveysPage = lazy(() => import('./surveys/workspace/StaffSurveysPage'));
 const NewSurveyPage = lazy(() => import('./surveys/workspace/NewSurveyPage'));
@@ -75,6 +83,13 @@ export const routes: RouteObject[] = [
       { path: 'results', element: <ResultsListPage /> },
       { path: 'results/:slug', element: at(({ slug }) => <PublicResultsPage key={slug} slug={slug!} />) },
       { path: 'staff', element: <StaffSignInPage /> },
+      { path: 'staff/password', element: <PasswordPage /> },
+      { path: 'staff/forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'password-reset', element: at((_, { hash }) => <ResetPasswordPage hash={hash} />) },
+      { path: 'staff/admin/accounts', element: <AccountsPage /> },
+      { path: 'staff/admin/municipalities', element: <MunicipalitiesPage /> },
+      { path: 'staff/admin/targets', element: <TargetsPage /> },
+      { path: 'staff/admin/audit', element: <AuditPage /> },
       { path: 'staff/surveys', element: <StaffSurveysPage /> },
       { path: 'staff/surveys/new', element: <NewSurveyPage /> },
       { path: 'staff/surveys/:id', element: at(({ id }) => <SurveyWorkspacePage key={id} surveyId={id!} />) },
@@ -90,6 +105,7 @@ export const routes: RouteObject[] = [
         path: 'staff/meetings/:id/check-in',
         element: at(({ id }, { search }) => <StaffMeetingPage key={`${id}:check-in`} id={id!} checkInCode={search.get('code')} />),
       },
+      { path: 'staff/meetings/:id/attendance-sheet', element: at(({ id }) => <AttendanceSheetPage key={id} id={id!} />) },
       { path: 'staff/participation', element: <StaffParticipationPage /> },
       ...(FixtureResultsPage ? [{ path: 'dev/results-fixture', element: <FixtureResultsPage /> }] : []),
       { path: '*', element: <NotFoundPage /> },

@@ -15,3 +15,13 @@ export interface AccountView {
   municipalityCodes: string[];
   disabled: boolean;
 }
+
+/** A bearer token for scripts, listed without its secret (GET /api/auth/tokens). */
+export interface ApiTokenView {
+  id: string;
+  label: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  /** The token this request came with. */
+  current: boolean;
+}

@@ -15,5 +15,5 @@ export function pgErrorCode(error: unknown): string | undefined {
  * but plain rows for everything else; this gives rows either way.
  */
 export function rowsOf<T>(result: T[] | [T[], number]): T[] {
-  return result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? (result[0] as T[]) : (result as T[]);
+  return result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? (result[0]) : (result as T[]);
 }

@@ -91,9 +91,9 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
       // Rows still in the outbox are the dispatcher's to hand over (some wait for a debounce).
       const waiting = new Set(
         (
-          (await this.dataSource.query(`SELECT job_id FROM outbox WHERE dispatched_at IS NULL AND job_id = ANY($1)`, [
+          await this.dataSource.query<{ job_id: string }[]>(`SELECT job_id FROM outbox WHERE dispatched_at IS NULL AND job_id = ANY($1)`, [
             pending.map((p) => p.spec.jobId),
-          ])) as { job_id: string }[]
+          ])
         ).map((row) => row.job_id),
       );
       for (const { spec, runAt } of pending) {

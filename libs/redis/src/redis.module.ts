@@ -29,6 +29,20 @@ export function apiRedisConnection(config: AppConfig): Redis {
     retryStrategy: (times) => Math.min(times * 100, 2000),
   });
   const logger = new Logger('Redis');
+  // A frozen Redis keeps its socket open: the connection stays "ready" and every command waits out
+  // the timeout. After a timeout the connection is dropped and reopened; until Redis answers the
+  // new one's ready check it is not "ready", so the rate limits skip Redis at once instead of
+  // every request paying the timeout again.
+  const sendCommand = redis.sendCommand.bind(redis);
+  redis.sendCommand = ((...args: Parameters<Redis['sendCommand']>) => {
+    const sent = sendCommand(...args);
+    if (sent instanceof Promise) {
+      sent.catch((error: Error) => {
+        if (error?.message === 'Command timed out' && redis.status === 'ready') redis.disconnect(true);
+      });
+    }
+    return sent;
+  }) as Redis['sendCommand'];
   let down = false;
   // One line per outage, not one per reconnect attempt (ioredis would print each as an unhandled error).
   redis.on('error', (error: Error) => {

@@ -2,7 +2,7 @@ import { Model, type Question } from 'survey-core';
 import type { ErrorDetail } from '@app/http';
 import { unstorableJsonProblems } from './answers/answer-json';
 import { withoutOutsideCalls } from './answers/no-outside-calls';
-import { hasShapeCheck } from './answers/value-shape';
+import { hasShapeCheck, NO_ANSWER_TYPES } from './answers/value-shape';
 
 export interface DefinitionCheck {
   /** Each one refuses the import. */
@@ -46,14 +46,16 @@ export function checkDefinition(definition: unknown, breakdowns: string[]): Defi
     const element = (error as { element?: { name?: string } }).element;
     return { field: element?.name ? `definition.${element.name}` : 'definition', reason: `survey-core: ${error.message}` };
   });
-  const questions: Question[] = model.getAllQuestions(false);
-  if (questions.length === 0) problems.push({ field: 'definition', reason: 'has no questions' });
+  const questions: Question[] = model.getAllQuestions(false).filter((q: Question) => !NO_ANSWER_TYPES.has(q.getType()));
+  if (questions.length === 0) problems.push({ field: 'definition', reason: 'has no questions to answer' });
 
   const seen = new Set<string>();
   for (const question of questions) {
     const name = question.getValueName();
     const field = `definition.${question.name}`;
-    if (seen.has(name)) problems.push({ field, reason: 'is used by two questions' });
+    if (seen.has(name)) {
+      problems.push({ field, reason: `shares the answer "${name}" with another question (name or valueName), which the server cannot judge as one answer` });
+    }
     seen.add(name);
     if (RESERVED_NAMES.has(name)) problems.push({ field: 'definition', reason: `a question may not be named "${name}"` });
     const refused = REFUSED_TYPES[question.getType()];

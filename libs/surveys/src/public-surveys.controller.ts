@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res, UseInterceptors } from '@nestjs/common';
+import { KeepRawAnswers, RawAnswers } from './responses/raw-answers';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, RateLimit } from '@app/http';
@@ -55,16 +56,18 @@ export class PublicSurveysController {
   @Put('responses/:id')
   @RateLimit({ perTarget: 'id' })
   @ApiDoc('Save a response: 201 when new, 200 when continued (client-generated id)', { schema: savedResponseSchema })
+  @UseInterceptors(KeepRawAnswers)
   @ApiHeader({ name: RESUME_HEADER, required: false, description: 'Needed to continue an existing response' })
   async save(
     @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
     @Body() dto: SaveResponseDto,
+    @RawAnswers() answers: unknown,
     @Headers(RESUME_HEADER) resumeToken: string | undefined,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     // The address only feeds the per-day limit (hashed, in Redis); it is never stored.
-    const { created, response } = await this.responses.save({ ...dto, responseId: id, resumeToken, clientAddress: request.ip });
+    const { created, response } = await this.responses.save({ ...dto, answers, responseId: id, resumeToken, clientAddress: request.ip });
     void reply.status(created ? 201 : 200);
     return response;
   }

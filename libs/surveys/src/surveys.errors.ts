@@ -42,6 +42,10 @@ export const answersInvalid = (problems: AnswerProblem[]) =>
     `${problems.length} answer(s) cannot be accepted: ${problems.map((p) => p.question).join(', ')}`,
     problems,
   );
+export const answersNotAnObject = () =>
+  new DomainError('invalid', 'INVALID_INPUT', 'The request is not valid', [
+    { field: 'answers', reason: 'answers must be an object of question name -> value' },
+  ]);
 export const invitationRequired = () =>
   new DomainError('forbidden', 'INVITATION_REQUIRED', 'This survey is by invitation only: use your invitation link', [
     { field: 'invitationToken', reason: 'is required for this survey' },

@@ -192,7 +192,7 @@ export class SurveysService {
           [id, definition],
         ),
       );
-      if (draft) return draft as SurveyVersionSummary;
+      if (draft) return draft;
       const [created] = await tx.query(
         `INSERT INTO survey_version (survey_id, version, definition, created_by)
          SELECT $1, COALESCE(max(version), 0) + 1, $2, $3 FROM survey_version WHERE survey_id = $1

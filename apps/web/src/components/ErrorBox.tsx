@@ -1,5 +1,6 @@
 import { ApiError, type ErrorDetail } from './request';
 import { workspaceErrorText } from './errorTexts';
+import { readableReason } from './fieldErrors';
 import { useI18n } from './i18n';
 
 /** Turns whatever failed into words for a resident, in the current language where we can. */
@@ -38,7 +39,7 @@ export function ErrorBox({ error, title, onRetry, describeQuestion }: Props) {
             const described = describeQuestion?.(detail) ?? { label: detail.question ?? detail.field };
             return (
               <li key={`${detail.field}-${i}`}>
-                <strong>{described.label}</strong>: {detail.reason}
+                <strong>{described.label}</strong>: {readableReason(detail.reason)}
                 {described.focus && (
                   <>
                     {' '}

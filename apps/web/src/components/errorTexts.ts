@@ -29,6 +29,14 @@ const lt: Record<string, string> = {
   MEETING_NOT_FOUND: 'Tokio susitikimo nėra.',
   SIGNUP_NOT_FOUND: 'Tokios registracijos nėra.',
   TOO_MANY_REQUESTS: 'Per daug užklausų. Palaukite ir bandykite dar kartą.',
+  CAPACITY_BELOW_CONFIRMED: 'Vietų negali būti mažiau nei jau patvirtintų registracijų.',
+  MEETING_NOT_EDITABLE: 'Atšaukto ar jau prasidėjusio susitikimo keisti negalima.',
+  CHECKIN_NOT_MEETING_DAY: 'Atvykimą galima žymėti tik susitikimo dieną (arba nurodžius priežastį).',
+  MEETINGS_NOT_HELD: 'Ne visi šios konsultacijos susitikimai jau įvyko.',
+  PASSWORD_REJECTED: 'Toks slaptažodis netinka: bent 12 simbolių, ne el. paštas.',
+  CURRENT_PASSWORD_WRONG: 'Dabartinis slaptažodis neteisingas.',
+  RESET_TOKEN_INVALID: 'Ši nuoroda negalioja, jau panaudota arba pasibaigė.',
+  TOKEN_NOT_FOUND: 'Tokio prieigos rakto nėra.',
 };
 
 const en: Record<string, string> = {
@@ -81,6 +89,14 @@ const en: Record<string, string> = {
   MEETING_NOT_FOUND: 'There is no such meeting.',
   SIGNUP_NOT_FOUND: 'There is no such sign-up.',
   TOO_MANY_REQUESTS: 'Too many requests. Wait a little and try again.',
+  CAPACITY_BELOW_CONFIRMED: 'There cannot be fewer places than confirmed sign-ups.',
+  MEETING_NOT_EDITABLE: 'A cancelled meeting, or one that has started, cannot be changed.',
+  CHECKIN_NOT_MEETING_DAY: 'Check-in is for the meeting day (or give a reason).',
+  MEETINGS_NOT_HELD: 'Not all meetings of this consultation have been held yet.',
+  PASSWORD_REJECTED: 'This password cannot be used: 12+ characters, not your email.',
+  CURRENT_PASSWORD_WRONG: 'The current password is wrong.',
+  RESET_TOKEN_INVALID: 'This link is not valid, was already used or has expired.',
+  TOKEN_NOT_FOUND: 'There is no such API token.',
 };
 
 const byStatus: Record<Lang, Record<number, string>> = {

@@ -1,3 +1,4 @@
+import { getLanguage } from './i18n';
 import { ApiError } from './request';
 
 /**
@@ -8,7 +9,7 @@ export function serverFieldErrors(error: unknown, localise: (code: string) => st
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
   for (const detail of error.details) {
-    const reason = localise(error.code) ?? detail.reason;
+    const reason = localise(error.code) ?? readableReason(detail.reason);
     for (const key of prefixes(detail.field)) out[key] = out[key] ? `${out[key]} ${reason}` : reason;
   }
   return out;
@@ -30,4 +31,12 @@ export function mergeErrors(client: Record<string, string | undefined>, server: 
 export function focusFirst(order: { field: string; id: string }[], errors: Record<string, string>): void {
   const first = order.find((entry) => errors[entry.field]);
   if (first) document.getElementById(first.id)?.focus();
+}
+
+/**
+ * The server words field reasons in English. On an English page they are shown as written; on a
+ * Lithuanian page a Lithuanian sentence stands in, so no English reason appears there.
+ */
+export function readableReason(reason: string): string {
+  return getLanguage() === 'lt' ? 'Šis laukas užpildytas netinkamai.' : reason;
 }

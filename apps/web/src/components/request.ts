@@ -74,10 +74,31 @@ export function change<T>(method: string, path: string, options: RequestOptions 
   return request<T>(method, path, { ...options, headers: { ...options.headers, [CSRF_HEADER]: csrfToken() } });
 }
 
-/** Like `change`, for answers that are files (CSV): the body as text. */
-export async function changeForText(method: string, path: string, options: RequestOptions = {}): Promise<string> {
+export interface FileAnswer {
+  /** The bytes as sent: a CSV keeps its byte-order mark (text() would drop it, and Excel needs it). */
+  blob: Blob;
+  /** The server's name for it (content-disposition), or null. */
+  fileName: string | null;
+}
+
+/** Like `change`, for answers that are files (a one-time CSV). */
+export async function changeForFile(method: string, path: string, options: RequestOptions = {}): Promise<FileAnswer> {
   const res = await send(method, path, { ...options, headers: { ...options.headers, [CSRF_HEADER]: csrfToken() } });
-  return res.text();
+  return { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) };
+}
+
+/** `filename*=UTF-8''...` when given (RFC 6266), else the plain `filename="..."`. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
 }
 
 /** Fetches with retries; a non-2xx answer becomes an ApiError (and a 401 tells the session). */

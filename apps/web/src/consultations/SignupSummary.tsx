@@ -8,7 +8,8 @@ import { QrCode } from './QrCode';
 export function SignupSummary({ signup }: { signup: Signup }) {
   const { lang, m } = useMeetingsI18n();
   const { status, meeting } = signup;
-  const live = (status === 'confirmed' || status === 'waitlisted') && !meeting.cancelled;
+  // Only a confirmed place has a code to show at the door: waitlisted people get none (nor a QR).
+  const live = status === 'confirmed' && !meeting.cancelled;
   const title = status === 'confirmed' ? m.confirmedTitle : status === 'waitlisted' ? m.waitlistedTitle : m.cancelledTitle;
 
   return (

@@ -1,107 +1,38 @@
 import { ApiError, errorFrom, request } from '../components/request';
 import type { Lang } from '../components/i18n';
+import type { Json } from '../components/request';
+import type { MeetingKind, Phase } from '../../../../libs/consultations/src/kinds';
+import type { ConsultationView, MeetingView } from '../../../../libs/consultations/src/meeting-view';
+import type { SignupRequested as ServerSignupRequested, SignupView } from '../../../../libs/consultations/src/signups/signup-view';
 
-/** The public (no sign-in) consultations and sign-up API; mirrors libs/consultations/src/meeting-view.ts. */
+/** The public (no sign-in) consultations and sign-up API. */
 
-export type MeetingKind = 'consultation' | 'discussion' | 'training' | 'visit';
-export type Phase = 'announced' | 'open' | 'held' | 'reported';
+export type { MeetingKind, Phase } from '../../../../libs/consultations/src/kinds';
 
-export interface Quota {
-  partnerOrganisationId: string;
-  name: string;
-  seats: number;
-  confirmed: number;
-  seatsLeft: number;
-}
-
-export interface Meeting {
-  id: string;
-  consultationId: string;
+/** The server's views, imported type-only; `kind` and `phase` narrowed to the server's own unions. */
+export type Meeting = Omit<Json<MeetingView>, 'kind' | 'attended'> & {
   kind: MeetingKind;
-  titleLt: string;
-  titleEn: string;
-  startsAt: string;
-  endsAt: string;
-  signupDeadline: string;
-  place: string | null;
-  onlineUrl: string | null;
-  capacity: number;
-  retentionDays: number;
-  cancelledAt: string | null;
-  confirmed: number;
-  seatsLeft: number;
-  waitlisted: number;
-  quotas: Quota[];
-  signupOpen: boolean;
+  attended?: number;
   consultationTitleLt?: string;
   consultationTitleEn?: string;
-}
+};
+export type Quota = Meeting['quotas'][number];
+export type Consultation = Omit<Json<ConsultationView>, 'phase' | 'meetings'> & { phase: Phase; meetings?: Meeting[] };
+export type OutcomeReport = NonNullable<Consultation['report']>;
+export type Signup = Json<SignupView>;
 
 export interface MeetingDetails extends Meeting {
   institution: string;
+  institutionEn?: string;
   phase: Phase;
   municipalityCode: string;
   consent: Record<Lang, string>;
 }
 
-export interface OutcomeReport {
-  heardLt: string;
-  heardEn: string;
-  decidedLt: string;
-  decidedEn: string;
-  publishedAt: string;
-}
-
-export interface Consultation {
-  id: string;
-  municipalityCode: string;
-  municipalityNameLt?: string;
-  municipalityNameEn?: string;
-  titleLt: string;
-  titleEn: string;
-  descriptionLt: string;
-  descriptionEn: string;
-  institution: string;
-  phase: Phase;
-  createdAt?: string;
-  report: OutcomeReport | null;
-  meetings?: Meeting[];
-}
-
 /** pending: asked for, not yet confirmed by the emailed link; it holds no place. */
-export type SignupStatus = 'pending' | 'confirmed' | 'waitlisted' | 'cancelled';
+export type SignupStatus = Signup['status'];
 
-export interface Signup {
-  id: string;
-  status: SignupStatus;
-  /** Counting from 1; null unless waitlisted. */
-  waitlistPosition: number | null;
-  name: string;
-  contact: string;
-  organisation: string | null;
-  partnerOrganisation: string | null;
-  language: Lang;
-  /** Null while pending. */
-  checkinCode: string | null;
-  checkinUrl: string | null;
-  attended: boolean;
-  meeting: {
-    id: string;
-    consultationId: string;
-    titleLt: string;
-    titleEn: string;
-    startsAt: string;
-    endsAt: string;
-    place: string | null;
-    onlineUrl: string | null;
-    cancelled: boolean;
-  };
-}
-
-export interface SignupRequested {
-  status: 'pending';
-  confirmWithinMinutes: number;
-}
+export type SignupRequested = ServerSignupRequested;
 
 export interface SignupBody {
   name: string;

@@ -7,6 +7,7 @@ import { useResultsI18n } from './i18n';
 import { ItemResults } from './ItemResults';
 import { deeper, Heading, type Level } from './parts';
 import type { ItemDescription, MunicipalityResults, ResultsDocument } from './types';
+import { withLang } from '../components/withLang';
 
 /**
  * What the reader picked lives in the URL (?municipality=, ?view=compare, ?by=, ?item=), so a view
@@ -137,7 +138,7 @@ export function ResultsView({ doc, csvUrl, level = 2, publicQuestions = null }: 
         {r.suppressionNote(doc.k)} {r.percentNote}
       </p>
       <p className="results-download">
-        <a href={csvUrl} download className="button button--secondary button--small">
+        <a href={withLang(csvUrl, lang)} download className="button button--secondary button--small">
           {r.downloadCsv}
         </a>
       </p>

@@ -95,7 +95,8 @@ const lt = {
   versionLabel: 'Apklausos versija',
   colMunicipality: 'Savivaldybė',
   colStatus: 'Būsena',
-  colResponses: 'Anketos',
+  // The count the last compile used, not a live counter: the survey page's fieldwork panel is that.
+  colResponses: 'Anketų skaičiuojant',
   colCompiledAt: 'Apskaičiuota',
   colActions: 'Veiksmai',
   status: {
@@ -233,7 +234,7 @@ const en: ResultsDict = {
   versionLabel: 'Survey version',
   colMunicipality: 'Municipality',
   colStatus: 'Status',
-  colResponses: 'Responses',
+  colResponses: 'Responses when compiled',
   colCompiledAt: 'Compiled',
   colActions: 'Actions',
   status: {

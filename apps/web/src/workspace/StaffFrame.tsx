@@ -5,17 +5,24 @@ import { useResultsI18n } from '../results/i18n';
 import { Link, navigate, useLocation } from '../router';
 import { staffApi, type Account } from './api';
 import { useStaffMeetingsI18n } from '../consultations/workspace/i18n';
+import { useWorkspaceI18n } from './i18n';
 import { retryAccount, setAccount, useAccount } from './session';
 
-/** Only a path inside the staff area may be a target after sign-in (no open redirect). */
-export function safeNext(next: string | null): string {
-  return next && /^\/staff\/[^/\\]/.test(next) ? next : '/staff/surveys';
+/** Only a path inside the staff area may be a target after sign-in (no open redirect); null: none given. */
+export function safeNext(next: string | null): string | null {
+  return next && /^\/staff\/[^/\\]/.test(next) ? next : null;
+}
+
+/** Where each role starts after signing in: admins their accounts, staff their consultations, researchers their surveys. */
+export function homeFor(role: Account['role']): string {
+  return role === 'admin' ? '/staff/admin/accounts' : role === 'staff' ? '/staff/consultations' : '/staff/surveys';
 }
 
 /** The signed-in part of the staff area: sends visitors to sign in, shows who is signed in. */
 export function StaffFrame({ children }: { children: (account: Account) => ReactNode }) {
   const { r } = useResultsI18n();
   const { s } = useStaffMeetingsI18n();
+  const { p } = useWorkspaceI18n();
   const { account, error } = useAccount();
   const { pathname, search } = useLocation();
   const [signingOut, setSigningOut] = useState(false);
@@ -57,6 +64,14 @@ export function StaffFrame({ children }: { children: (account: Account) => React
           )}
           <Link to="/staff/participation" data-testid="nav-participation">
             {s.participationTitle}
+          </Link>
+          {account.role === 'admin' && (
+            <Link to="/staff/admin/accounts" data-testid="nav-admin">
+              {p.admin}
+            </Link>
+          )}
+          <Link to="/staff/password" data-testid="nav-password">
+            {p.changePassword}
           </Link>
           <button type="button" className="button-link" onClick={signOut} disabled={signingOut} data-testid="sign-out">
             {r.signOut}

@@ -1,3 +1,4 @@
+import { readableReason } from '../components/fieldErrors';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../components/request';
 import { useErrorText } from '../components/ErrorBox';
@@ -6,16 +7,21 @@ import { useResultsI18n } from '../results/i18n';
 import { navigate, useLocation } from '../router';
 import { staffApi } from './api';
 import { setAccount, useAccount } from './session';
-import { safeNext } from './StaffFrame';
+import { homeFor, safeNext } from './StaffFrame';
+import type { Account } from './api';
+import { useWorkspaceI18n } from './i18n';
+import { Link } from '../router';
 import { useTitle } from '../components/useTitle';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export default function StaffSignInPage() {
   const { lang, r } = useResultsI18n();
+  const { p } = useWorkspaceI18n();
   const errorText = useErrorText();
   const { search } = useLocation();
   const next = safeNext(search.get('next'));
+  const target = (role: Account['role']) => next ?? homeFor(role);
   const { account, error: accountError } = useAccount();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -28,7 +34,7 @@ export default function StaffSignInPage() {
 
   // Already signed in (a reload, or the back button): straight on.
   useEffect(() => {
-    if (account) navigate(next, { replace: true });
+    if (account) navigate(target(account.role), { replace: true });
   }, [account, next]);
 
   useEffect(() => {
@@ -53,14 +59,14 @@ export default function StaffSignInPage() {
     try {
       const result = await staffApi.signIn(email.trim(), password);
       setAccount(result.account);
-      navigate(next, { replace: true });
+      navigate(target(result.account.role), { replace: true });
     } catch (caught) {
       setBusy(false);
       setPassword('');
       if (caught instanceof ApiError && caught.status === 401) setError(r.wrongCredentials);
       else if (caught instanceof ApiError && caught.status === 429) setError(lang === 'lt' ? r.signInLocked : caught.message || r.signInLocked);
       else if (caught instanceof ApiError && caught.status === 400 && caught.details.length > 0)
-        setError(caught.details.map((d) => (d.field === 'email' ? r.emailInvalid : `${d.field}: ${d.reason}`)).join(' '));
+        setError(caught.details.map((d) => (d.field === 'email' ? r.emailInvalid : `${d.field}: ${readableReason(d.reason)}`)).join(' '));
       else setError(errorText(caught));
     }
   };
@@ -127,6 +133,11 @@ export default function StaffSignInPage() {
           {busy ? r.signingIn : r.signIn}
         </button>
       </form>
+      <p>
+        <Link to="/staff/forgot-password" data-testid="forgot-password-link">
+          {p.forgot}
+        </Link>
+      </p>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { AUDIT_ACTIONS, AUDIT_TARGETS, type AuditAction, type AuditTarget } from '../audit-entry';
+import type { AuditEntry, AuditPage } from '../audit-view';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
@@ -52,7 +53,7 @@ export class AuditQueryDto {
   offset = 0;
 }
 
-export class AuditEntryView {
+export class AuditEntryView implements AuditEntry {
   @ApiProperty() id: string;
   @ApiProperty({ type: String, format: 'date-time' }) at: Date;
   @ApiProperty({ nullable: true, type: String }) actorAccountId: string | null;
@@ -67,7 +68,7 @@ export class AuditEntryView {
   details: Record<string, unknown>;
 }
 
-export class AuditPageView {
+export class AuditPageView implements AuditPage {
   @ApiProperty({ type: [AuditEntryView] }) items: AuditEntryView[];
   @ApiProperty({ description: 'Entries matching the filters, over all pages' }) total: number;
   @ApiProperty() limit: number;

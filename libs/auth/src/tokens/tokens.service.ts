@@ -5,14 +5,8 @@ import { rowsOf } from '@app/database';
 import type { Principal } from '@app/http';
 import { tokenNotFound } from '../auth.errors';
 
-export interface ApiTokenView {
-  id: string;
-  label: string | null;
-  createdAt: Date;
-  expiresAt: Date;
-  /** The token this request came with. */
-  current: boolean;
-}
+import type { ApiTokenView } from '../account-view';
+export type { ApiTokenView } from '../account-view';
 
 /** Bearer tokens (scripts): listed without their secrets (only hashes are stored anyway) and revoked. */
 @Injectable()

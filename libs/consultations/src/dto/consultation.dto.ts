@@ -48,7 +48,7 @@ export class CreateConsultationDto {
 export class UpdateConsultationDto {
   @ApiPropertyOptional({ enum: PHASES.filter((p) => p !== 'reported') })
   @IsOptional()
-  @IsIn(PHASES as unknown as Phase[], { message: `phase must be one of: ${PHASES.join(', ')}` })
+  @IsIn(PHASES, { message: `phase must be one of: ${PHASES.join(', ')}` })
   phase?: Phase;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(300) titleLt?: string;

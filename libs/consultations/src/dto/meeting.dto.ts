@@ -31,7 +31,7 @@ export class QuotaDto {
 
 export class CreateMeetingDto {
   @ApiProperty({ enum: MEETING_KINDS })
-  @IsIn(MEETING_KINDS as unknown as MeetingKind[], { message: `kind must be one of: ${MEETING_KINDS.join(', ')}` })
+  @IsIn(MEETING_KINDS, { message: `kind must be one of: ${MEETING_KINDS.join(', ')}` })
   kind: MeetingKind;
 
   @ApiProperty() @IsString() @MinLength(3, { message: 'titleLt must be at least 3 characters' }) @MaxLength(300) titleLt: string;

@@ -31,6 +31,6 @@ export class SignUpDto {
   consent: boolean;
 
   @ApiProperty({ enum: LANGUAGES, default: 'lt' })
-  @IsIn(LANGUAGES as unknown as Language[], { message: 'language must be lt or en' })
+  @IsIn(LANGUAGES, { message: 'language must be lt or en' })
   language: Language = 'lt';
 }

@@ -5,7 +5,7 @@ import { MEETING_KINDS, type MeetingKind } from '../kinds';
 
 export class TargetDto {
   @ApiProperty({ enum: MEETING_KINDS })
-  @IsIn(MEETING_KINDS as unknown as MeetingKind[], { message: `kind must be one of: ${MEETING_KINDS.join(', ')}` })
+  @IsIn(MEETING_KINDS, { message: `kind must be one of: ${MEETING_KINDS.join(', ')}` })
   kind: MeetingKind;
 
   @ApiPropertyOptional({ description: 'Omit for a target over all municipalities together', example: 'birzai' })

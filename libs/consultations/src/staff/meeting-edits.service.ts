@@ -11,18 +11,10 @@ import { promoteWaitlist } from '../signups/promotion';
 import { scheduleReminder } from '../signups/reminder-schedule';
 import { meetingInScope } from './meeting-scope';
 import { planMeetingEdit } from './meeting-edit-plan';
+import type { MeetingEditResult } from './meeting-records-view';
+export type { MeetingEditResult } from './meeting-records-view';
 
-export interface MeetingEditResult {
-  meeting: MeetingView;
-  /** Fields whose value changed. */
-  changed: string[];
-  /** Waitlisted people given a place by a capacity increase. */
-  promoted: number;
-  /** People told about a new time or place. */
-  notified: number;
-  /** Whether a reminder is planned for the new time (none when its time has already passed). */
-  reminderPlanned: boolean | null;
-}
+
 
 /**
  * Staff correct a meeting instead of cancelling and recreating it. Everything happens under the

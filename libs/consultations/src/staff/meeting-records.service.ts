@@ -2,47 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccessScope } from '@app/http';
 import { meetingInScope } from './meeting-scope';
+import type { MessageHistoryItem, AttendanceSheet } from './meeting-records-view';
+export type { MessageHistoryItem, AttendanceSheet } from './meeting-records-view';
 
-export interface MessageHistoryItem {
-  id: string;
-  kind: string;
-  createdAt: Date;
-  /** null: sent by the platform (reminders). */
-  sentBy: string | null;
-  recipients: number;
-  sent: number;
-  /** Not yet sent, or sending failed and is being retried. */
-  pending: number;
-  failing: number;
-  /** Rendered for no one: no contact, no check-in code, a placeholder for the personal link; null once purged. */
-  subjectPreview: string | null;
-  bodyPreview: string | null;
-}
 
-export interface AttendanceSheet {
-  meeting: {
-    id: string;
-    titleLt: string;
-    titleEn: string;
-    startsAt: Date;
-    endsAt: Date;
-    place: string | null;
-    onlineUrl: string | null;
-    /** The meeting day and time in Vilnius, as printed. */
-    localDate: string;
-    localTime: string;
-    municipalityCode: string;
-    municipalityNameLt: string;
-    municipalityNameEn: string;
-    consultationTitleLt: string;
-    consultationTitleEn: string;
-    institution: string;
-    institutionEn: string;
-  };
-  /** Everyone holding a place, by name (Lithuanian alphabetical order), for signatures on paper. */
-  people: { signupId: string; name: string | null; organisation: string | null; partnerOrganisation: string | null; checkinCode: string | null; attended: boolean }[];
-  purged: boolean;
-}
+
 
 const LITHUANIAN = new Intl.Collator('lt');
 

@@ -25,6 +25,8 @@ interface AnswerKey {
 
 interface CompiledVersion {
   model: Model;
+  /** The definition survey-core gets (without choicesByUrl); the full path builds a fresh model of it. */
+  serverDefinition: object;
   /** Null when the definition needs the full model (see CompiledChecks.compile). */
   checks: CompiledChecks | null;
   /** Answer key -> the question that owns it (its value, or its "other"/comment text) and its shape check. */
@@ -130,6 +132,7 @@ export class AnswerValidator {
     if (this.compiled.size >= CACHE_LIMIT) this.compiled.delete(this.compiled.keys().next().value!);
     const entry: CompiledVersion = {
       model,
+      serverDefinition: server.definition,
       keys,
       computedKeys,
       containersWithComputed,
@@ -158,26 +161,30 @@ function holdsComputed(question: QuestionPanelDynamicModel): boolean {
 }
 
 /**
- * Puts the answers into the cached model and lets survey-core judge them, then reads back what
- * the server computes. Leaves nothing of this resident's answers in the shared model.
+ * A fresh survey-core model of the version with the answers as data, as survey-core itself would
+ * judge them (a cleared, reused model keeps state such as the rows of a dynamic matrix), then reads
+ * back what the server computes. A few milliseconds; only definitions CompiledChecks does not cover
+ * come here.
  */
 function judgeWithModel(version: CompiledVersion, data: Record<string, unknown>): AnswerVerdict {
-  const { model, keys } = version;
   const problems: AnswerProblem[] = [];
   const stored: Record<string, unknown> = { ...data };
-  try {
-    model.clear(true, true);
+  const model = new Model(version.serverDefinition);
+  model.locale = 'en';
+  {
     model.data = jsonCopy(data);
-    for (const [key, { question, isComment }] of keys) {
+    for (const [key, { question: cached, isComment }] of version.keys) {
       if (!Object.prototype.hasOwnProperty.call(data, key)) continue;
+      const question = model.getQuestionByName(cached.name);
       const value = data[key];
-      if (Helpers.isValueEmpty(value)) continue;
+      // Blank text is no answer to survey-core (unless the question allows spaces), so not an answer to a hidden question either.
+      if (question.isValueEmpty(value, !question.allowSpaceAsAnswer)) continue;
       if (!isShown(question)) {
         problems.push(problem(key, 'is not shown for these answers, so it must stay empty', question.name));
       } else if (!isComment) {
         const notOffered = notOfferedChoices(question, value, version.choicesByUrl);
         if (notOffered) problems.push(problem(key, notOffered, question.name));
-        if (question instanceof QuestionPanelDynamicModel) problems.push(...panelProblems(question, key, version.choicesByUrl));
+        if (question instanceof QuestionPanelDynamicModel) problems.push(...panelProblems(question, key, value, version.choicesByUrl));
       }
     }
     // fireCallback must be true: with false, survey-core reports failure but leaves question.errors empty.
@@ -193,9 +200,8 @@ function judgeWithModel(version: CompiledVersion, data: Record<string, unknown>)
       const value = model.getValue(key);
       if (!Helpers.isValueEmpty(value)) defineOwn(stored, key, jsonCopy(value));
     }
-  } finally {
-    model.clear(true, true);
   }
+  model.dispose();
   return { problems, answers: stored };
 }
 
@@ -215,19 +221,23 @@ function notOfferedChoices(question: Question, value: unknown, choicesByUrl: Set
 }
 
 /** Inside each dynamic panel: no value for a question the panel does not show ({panel.x} conditions), no choice it did not offer. */
-function panelProblems(question: QuestionPanelDynamicModel, key: string, choicesByUrl: Set<string>): AnswerProblem[] {
+function panelProblems(question: QuestionPanelDynamicModel, key: string, sent: unknown, choicesByUrl: Set<string>): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
+  const sentPanels = Array.isArray(sent) ? (sent as Record<string, unknown>[]) : [];
   question.panels.forEach((panel: PanelModel, index: number) => {
     for (const inner of panel.questions) {
       if (NO_ANSWER_TYPES.has(inner.getType()) || SERVER_COMPUTED_TYPES.has(inner.getType())) continue;
-      const value = inner.value;
-      if (Helpers.isValueEmpty(value)) continue;
+      // Only what the resident sent: a default the definition computes is not theirs to leave out.
+      const sentPanel = sentPanels[index];
+      if (!sentPanel || !Object.prototype.hasOwnProperty.call(sentPanel, inner.getValueName())) continue;
+      const value = sentPanel[inner.getValueName()];
+      if (inner.isValueEmpty(value, !inner.allowSpaceAsAnswer)) continue;
       const path = `${key}[${index}].${inner.getValueName()}`;
       if (!isShown(inner)) problems.push(problem(path, 'is not shown for these answers, so it must stay empty', question.name));
       else {
         const notOffered = notOfferedChoices(inner, value, choicesByUrl);
         if (notOffered) problems.push(problem(path, notOffered, question.name));
-        if (inner instanceof QuestionPanelDynamicModel) problems.push(...panelProblems(inner, path, choicesByUrl));
+        if (inner instanceof QuestionPanelDynamicModel) problems.push(...panelProblems(inner, path, value, choicesByUrl));
       }
     }
   });

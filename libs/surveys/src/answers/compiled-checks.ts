@@ -108,7 +108,7 @@ export class CompiledChecks {
       const shown = !q.alwaysHidden && q.shownWhen.every((condition) => condition.runValues(answers));
       if (!shown) {
         for (const key of [q.key, q.commentKey]) {
-          if (!Helpers.isValueEmpty(own(answers, key))) {
+          if (!q.question.isValueEmpty(own(answers, key), !q.question.allowSpaceAsAnswer)) {
             problems.push(problem(key, 'is not shown for these answers, so it must stay empty', q.question.name));
           }
         }

@@ -31,6 +31,9 @@ export function withoutOutsideCalls(definition: unknown): ServerDefinition {
       if (key === 'choicesByUrl') {
         const name = (node as { name?: unknown }).name;
         if (typeof name === 'string') choicesByUrl.add(name);
+        // survey-core keeps a value it cannot find among choices still loading; without the
+        // address, a dropdown keeps it only when typed-in choices are allowed.
+        copy.allowCustomChoices = true;
         continue;
       }
       Object.defineProperty(copy, key, { value: strip(value), enumerable: true, writable: true, configurable: true });

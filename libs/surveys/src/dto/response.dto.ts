@@ -20,7 +20,10 @@ export class SaveResponseDto {
   status: ResponseStatus;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'SurveyJS data: question name -> value' })
-  @IsObject({ message: 'answers must be an object of question name -> value' })
+  // Taken out of the body before validation (responses/raw-answers.ts) and judged by the answer
+  // validator, which names every key it refuses; here it is only documented.
+  @IsOptional()
+  @IsObject()
   answers: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'For invitation-only surveys: the token from the invitation link' })

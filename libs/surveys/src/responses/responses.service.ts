@@ -9,6 +9,7 @@ import { AnswerValidator } from '../answers/answer-validator';
 import type { ResponseStatus } from '../response.entity';
 import {
   answersInvalid,
+  answersNotAnObject,
   invitationNotFound,
   invitationUsed,
   responseAlreadySubmitted,
@@ -30,7 +31,8 @@ export interface SaveResponseCommand {
   municipalityCode: string;
   language: string;
   status: ResponseStatus;
-  answers: Record<string, unknown>;
+  /** As parsed from JSON; the validator refuses anything but an object of question -> value. */
+  answers: unknown;
   invitationToken?: string;
   resumeToken?: string;
   /** The client's address, for the per-day limit only; never stored. */
@@ -69,9 +71,12 @@ export class ResponsesService {
    * accepted request (same id, same payload) returns the first result and writes nothing.
    */
   async save(command: SaveResponseCommand): Promise<{ created: boolean; response: SavedResponse }> {
+    if (typeof command.answers !== 'object' || command.answers === null || Array.isArray(command.answers)) {
+      throw answersNotAnObject();
+    }
     const version = await this.versions.find(command.surveyVersionId);
     if (!version) throw versionNotFound();
-    const verdict = this.validator.validate(version.id, version.definition, command.answers, command.status);
+    const verdict = this.validator.validate(version.id, version.definition, command.answers as Record<string, unknown>, command.status);
     if (verdict.problems.length) throw answersInvalid(verdict.problems);
     // The hash is of what the client sent (so a retry matches); what is stored has the server's computed values.
     const stored = verdict.answers;

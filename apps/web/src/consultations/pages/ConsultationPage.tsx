@@ -36,7 +36,7 @@ export default function ConsultationPage({ id }: { id: string }) {
       <dl className="facts">
         <div className="facts__row">
           <dt>{m.institution}</dt>
-          <dd>{data.institution}</dd>
+          <dd>{pick(lang, data.institution, data.institutionEn || data.institution)}</dd>
         </div>
       </dl>
       {description && <div className="prose">{description}</div>}

@@ -90,7 +90,7 @@ function Extra({ meeting }: { meeting: MeetingDetails }) {
     <>
       <div className="facts__row">
         <dt>{m.institution}</dt>
-        <dd>{meeting.institution}</dd>
+        <dd>{pick(lang, meeting.institution, meeting.institutionEn || meeting.institution)}</dd>
       </div>
       {meeting.signupOpen && (
         <div className="facts__row">

@@ -72,7 +72,7 @@ function ConsultationCard({ consultation }: { consultation: Consultation }) {
         <span className="card__title">{pick(lang, consultation.titleLt, consultation.titleEn)}</span>
         <span className="card__meta">
           <span className={`badge badge--phase badge--${consultation.phase}`}>{m.phases[consultation.phase] ?? consultation.phase}</span>
-          <span>{consultation.institution}</span>
+          <span>{pick(lang, consultation.institution, consultation.institutionEn || consultation.institution)}</span>
         </span>
       </span>
       <span className="card__chevron" aria-hidden="true">›</span>

@@ -3,6 +3,7 @@ import { serverFieldErrors } from '../../components/fieldErrors';
 import { ErrorBox } from '../../components/ErrorBox';
 import { TextField } from '../../components/TextField';
 import { formatMoment } from '../../components/i18n';
+import { ApiError } from '../../components/request';
 import { consultationsApi, type CheckInResult } from './api';
 import { useStaffMeetingsI18n } from './i18n';
 
@@ -19,10 +20,15 @@ export function CheckInBox({ meetingId, initialCode, onCheckedIn }: { meetingId:
   const [result, setResult] = useState<CheckInResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tooShort, setTooShort] = useState(false);
+  // Check-in is for the meeting day; on another day staff may go ahead, giving a reason.
+  const [otherDayCode, setOtherDayCode] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  // Once given, the reason holds for the next people checked in on this page (the same door, the same day).
+  const [givenReason, setGivenReason] = useState<string | null>(null);
   const started = useRef(false);
   const id = useId();
 
-  const checkIn = async (typed: string) => {
+  const checkIn = async (typed: string, overrideReason?: string) => {
     const value = normalise(typed);
     setResult(null);
     setError(null);
@@ -30,11 +36,15 @@ export function CheckInBox({ meetingId, initialCode, onCheckedIn }: { meetingId:
     if (value.length < 6) return;
     setBusy(true);
     try {
-      setResult(await consultationsApi.checkIn(meetingId, value));
+      const why = overrideReason ?? givenReason ?? undefined;
+      setResult(await consultationsApi.checkIn(meetingId, value, why));
       setCode('');
+      setOtherDayCode(null);
+      if (why) setGivenReason(why);
       onCheckedIn();
     } catch (caught) {
-      setError(caught);
+      if (caught instanceof ApiError && caught.code === 'CHECKIN_NOT_MEETING_DAY') setOtherDayCode(value);
+      else setError(caught);
     } finally {
       setBusy(false);
       document.getElementById(id)?.focus();
@@ -83,6 +93,21 @@ export function CheckInBox({ meetingId, initialCode, onCheckedIn }: { meetingId:
           </p>
         )}
       </div>
+      {otherDayCode && (
+        <div className="notice notice--warning" role="group" data-testid="checkin-other-day">
+          <p className="notice__text">{s.checkInOtherDay}</p>
+          <TextField id={`${id}-reason`} label={s.overrideReason} value={reason} onChange={setReason} maxLength={500} testId="checkin-reason" />
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy || reason.trim().length < 3}
+            onClick={() => void checkIn(otherDayCode, reason.trim())}
+            data-testid="checkin-anyway"
+          >
+            {s.checkInAnyway}
+          </button>
+        </div>
+      )}
       {error !== null && !fieldError && <ErrorBox error={error} />}
     </form>
   );

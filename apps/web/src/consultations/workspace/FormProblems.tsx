@@ -1,3 +1,4 @@
+import { readableReason } from '../../components/fieldErrors';
 import { ApiError } from '../../components/request';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useStaffMeetingsI18n } from './i18n';
@@ -27,7 +28,7 @@ export function FormProblems({ error, errors, fields }: { error: unknown; errors
             .filter((d) => !fields.includes(d.field.split('.')[0]))
             .map((d, i) => (
               <li key={i}>
-                <strong>{d.field}</strong>: {d.reason}
+                <strong>{d.field}</strong>: {readableReason(d.reason)}
               </li>
             ))}
         </ul>

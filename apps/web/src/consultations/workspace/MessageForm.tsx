@@ -6,7 +6,7 @@ import { useStaffMeetingsI18n } from './i18n';
 import { lengthProblem, useStaffForm } from './useStaffForm';
 
 /** One message to everyone holding a place or waiting; the worker sends it by email or SMS. */
-export function MessageForm({ meetingId }: { meetingId: string }) {
+export function MessageForm({ meetingId, onSent }: { meetingId: string; onSent?: () => void }) {
   const { s } = useStaffMeetingsI18n();
   const form = useStaffForm({ subject: '', body: '' });
   const [sent, setSent] = useState<number | null>(null);
@@ -24,6 +24,7 @@ export function MessageForm({ meetingId }: { meetingId: string }) {
       async () => {
         const answer = await consultationsApi.messageAll(meetingId, { subject: values.subject.trim(), body: values.body.trim() });
         setSent(answer.recipients);
+        onSent?.();
         form.setValues({ subject: '', body: '' });
       },
     );

@@ -10,7 +10,7 @@ import { FormProblems } from './FormProblems';
 import { useStaffMeetingsI18n } from './i18n';
 import { lengthProblem, useStaffForm } from './useStaffForm';
 
-const FIELDS = ['municipalityCode', 'titleLt', 'titleEn', 'descriptionLt', 'descriptionEn', 'institution'];
+const FIELDS = ['municipalityCode', 'titleLt', 'titleEn', 'descriptionLt', 'descriptionEn', 'institution', 'institutionEn'];
 
 /** Creates a consultation in one of the municipalities the account works for (any, for admins). */
 export function NewConsultationForm({ account }: { account: Account }) {
@@ -25,6 +25,7 @@ export function NewConsultationForm({ account }: { account: Account }) {
     descriptionLt: '',
     descriptionEn: '',
     institution: '',
+    institutionEn: '',
   });
   const base = useId();
   const id = (field: string) => `${base}${field}`;
@@ -49,6 +50,7 @@ export function NewConsultationForm({ account }: { account: Account }) {
           descriptionLt: values.descriptionLt.trim(),
           descriptionEn: values.descriptionEn.trim(),
           institution: values.institution.trim(),
+          ...(values.institutionEn.trim() ? { institutionEn: values.institutionEn.trim() } : {}),
         });
         createdId = created.id;
       },
@@ -86,6 +88,7 @@ export function NewConsultationForm({ account }: { account: Account }) {
         <TextField id={id('titleEn')} label={s.titleEn} lang="en" maxLength={300} {...form.bind('titleEn')} testId="consultation-title-en" />
       </div>
       <TextField id={id('institution')} label={s.institution} maxLength={300} {...form.bind('institution')} testId="consultation-institution" />
+      <TextField id={id('institutionEn')} label={s.institutionEn} lang="en" maxLength={300} {...form.bind('institutionEn')} testId="consultation-institution-en" />
       <div className="form__row">
         <TextField id={id('descriptionLt')} label={s.descriptionLt} rows={5} maxLength={20000} {...form.bind('descriptionLt')} />
         <TextField id={id('descriptionEn')} label={s.descriptionEn} rows={5} maxLength={20000} {...form.bind('descriptionEn')} />

@@ -1,4 +1,5 @@
-import { useId, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { ApiError } from '../../components/request';
 import { TextField } from '../../components/TextField';
 import { formatMoment } from '../../components/i18n';
 import { consultationsApi, type StaffConsultation } from './api';
@@ -20,20 +21,33 @@ export function ReportForm({ consultation, onChange }: { consultation: StaffCons
   });
   const base = useId();
   const { values } = form;
+  // Meetings not all held yet: the server refuses until staff confirm they mean to publish now.
+  const [unheld, setUnheld] = useState(false);
+
+  const publish = async (confirmUnheldMeetings: boolean) => {
+    const problems = Object.fromEntries(FIELDS.map((f) => [f, values[f].trim() ? undefined : s.required]));
+    await form.submit(problems, async () => {
+      try {
+        onChange(
+          await consultationsApi.publishReport(consultation.id, {
+            heardLt: values.heardLt.trim(),
+            heardEn: values.heardEn.trim(),
+            decidedLt: values.decidedLt.trim(),
+            decidedEn: values.decidedEn.trim(),
+            ...(confirmUnheldMeetings ? { confirmUnheldMeetings: true } : {}),
+          }),
+        );
+        setUnheld(false);
+      } catch (caught) {
+        if (caught instanceof ApiError && caught.code === 'MEETINGS_NOT_HELD') setUnheld(true);
+        else throw caught;
+      }
+    });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problems = Object.fromEntries(FIELDS.map((f) => [f, values[f].trim() ? undefined : s.required]));
-    await form.submit(problems, async () => {
-      onChange(
-        await consultationsApi.publishReport(consultation.id, {
-          heardLt: values.heardLt.trim(),
-          heardEn: values.heardEn.trim(),
-          decidedLt: values.decidedLt.trim(),
-          decidedEn: values.decidedEn.trim(),
-        }),
-      );
-    });
+    await publish(false);
   };
 
   return (
@@ -53,6 +67,15 @@ export function ReportForm({ consultation, onChange }: { consultation: StaffCons
         <TextField id={`${base}decidedLt`} label={s.decidedLt} lang="lt" rows={6} maxLength={20000} {...form.bind('decidedLt')} />
         <TextField id={`${base}decidedEn`} label={s.decidedEn} lang="en" rows={6} maxLength={20000} {...form.bind('decidedEn')} />
       </div>
+      {unheld && (
+        <div className="notice notice--warning" role="alert" data-testid="report-unheld-warning">
+          <p className="notice__title">{s.unheldTitle}</p>
+          <p className="notice__text">{s.unheldWarning}</p>
+          <button type="button" className="button" disabled={form.busy} onClick={() => void publish(true)} data-testid="report-publish-anyway">
+            {s.publishAnyway}
+          </button>
+        </div>
+      )}
       <button type="submit" className="button" disabled={form.busy} data-testid="report-publish">
         {form.busy ? s.publishing : report ? s.updateReport : s.publishReport}
       </button>

@@ -9,6 +9,7 @@ import { MeetingsTable } from './MeetingsTable';
 import { NewMeetingForm } from './NewMeetingForm';
 import { PhaseForm } from './PhaseForm';
 import { ReportForm } from './ReportForm';
+import { EditConsultationForm } from './EditConsultationForm';
 import { StaffFrame } from '../../workspace/StaffFrame';
 import { useLoad } from '../../components/useLoad';
 import { useTitle } from '../../components/useTitle';
@@ -42,7 +43,7 @@ function StaffConsultation({ id }: { id: string }) {
       </h1>
       <p className="results__meta">
         {pick(lang, consultation.municipalityNameLt, consultation.municipalityNameEn) || consultation.municipalityCode} ·{' '}
-        {consultation.institution} · <Link to={`/consultations/${encodeURIComponent(consultation.id)}`}>{s.publicPage}</Link>
+        {pick(lang, consultation.institution, consultation.institutionEn || consultation.institution)} · <Link to={`/consultations/${encodeURIComponent(consultation.id)}`}>{s.publicPage}</Link>
       </p>
 
       <section className="staff-section" aria-labelledby="phase-title">
@@ -73,6 +74,15 @@ function StaffConsultation({ id }: { id: string }) {
             setAdded((n) => n + 1);
           }}
         />
+      </section>
+
+      <section className="staff-section" aria-labelledby="edit-consultation-title">
+        <details>
+          <summary id="edit-consultation-title" className="staff-section__title">
+            {s.editConsultationTitle}
+          </summary>
+          <EditConsultationForm consultation={consultation} onChange={setChanged} />
+        </details>
       </section>
 
       <section className="staff-section" aria-labelledby="report-title">

@@ -1,4 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { EditMeetingForm } from './EditMeetingForm';
+import { MessageHistory } from './MessageHistory';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
 import { formatMoment } from '../../components/i18n';
@@ -15,6 +18,7 @@ import { SignupList } from './SignupList';
 import { useRefreshable } from './useRefreshable';
 import { StaffFrame } from '../../workspace/StaffFrame';
 import { useTitle } from '../../components/useTitle';
+import { withLang } from '../../components/withLang';
 
 /** `/staff/meetings/:id` (and `/check-in?code=`, where a scanned QR code lands): check-in, sign-ups, messages, cancelling. */
 export default function StaffMeetingPage({ id, checkInCode }: { id: string; checkInCode?: string | null }) {
@@ -28,15 +32,24 @@ function StaffMeeting({ id, checkInCode }: { id: string; checkInCode?: string | 
   const meeting = useRefreshable(`meeting:${id}`, () => meetingsApi.meeting(id));
   const signups = useRefreshable(`signups:${id}`, () => consultationsApi.signups(id));
   const [notified, setNotified] = useState<number | null>(null);
+  const client = useQueryClient();
   const data = meeting.data;
   useTitle(data ? pick(lang, data.titleLt, data.titleEn) : s.meetingTitle);
 
+  // The sign-ups are scoped to the staff member's municipalities: until they answer, nothing is
+  // drawn, and when they say "not found" (another municipality's meeting) that is all the page says.
+  if (signups.data === null && signups.error !== null) return <ErrorBox error={signups.error} onRetry={signups.refresh} />;
   if (!data) return meeting.error !== null ? <ErrorBox error={meeting.error} onRetry={meeting.refresh} /> : <Loading />;
-  const rows = signups.data?.items ?? [];
+  if (signups.data === null) return <Loading />;
+  const rows = signups.data.items;
   const attended = rows.filter((row) => row.attendedAt).length;
   const refresh = () => {
     meeting.refresh();
     signups.refresh();
+  };
+  const refreshAll = () => {
+    refresh();
+    void client.invalidateQueries({ queryKey: ['meeting-messages', id] });
   };
 
   return (
@@ -88,9 +101,12 @@ function StaffMeeting({ id, checkInCode }: { id: string; checkInCode?: string | 
           {s.signupsTitle}
         </h2>
         <p>
-          <a className="button button--secondary button--small" href={consultationsApi.signupsCsvUrl(id)} download data-testid="signups-csv">
+          <a className="button button--secondary button--small" href={withLang(consultationsApi.signupsCsvUrl(id), lang)} download data-testid="signups-csv">
             {s.downloadCsv}
-          </a>
+          </a>{' '}
+          <Link className="button button--secondary button--small" to={`/staff/meetings/${encodeURIComponent(id)}/attendance-sheet`} data-testid="attendance-sheet-link">
+            {s.attendanceSheet}
+          </Link>
         </p>
         {signups.error !== null && <ErrorBox error={signups.error} onRetry={signups.refresh} />}
         {signups.data === null && signups.error === null && <Loading />}
@@ -99,11 +115,25 @@ function StaffMeeting({ id, checkInCode }: { id: string; checkInCode?: string | 
 
       {!data.cancelledAt && (
         <>
+          {new Date(data.startsAt).getTime() > Date.now() && (
+            <section className="staff-section" aria-labelledby="edit-title">
+              <h2 id="edit-title" className="staff-section__title">
+                {s.editMeetingTitle}
+              </h2>
+              <EditMeetingForm key={`${data.startsAt}:${data.capacity}`} meeting={data} onSaved={refreshAll} />
+            </section>
+          )}
           <section className="staff-section" aria-labelledby="message-title">
             <h2 id="message-title" className="staff-section__title">
               {s.messageTitle}
             </h2>
-            <MessageForm meetingId={id} />
+            <MessageForm meetingId={id} onSent={refreshAll} />
+          </section>
+          <section className="staff-section" aria-labelledby="history-title">
+            <h2 id="history-title" className="staff-section__title">
+              {s.messagesHistoryTitle}
+            </h2>
+            <MessageHistory meetingId={id} />
           </section>
           <section className="staff-section" aria-labelledby="cancel-title">
             <h2 id="cancel-title" className="staff-section__title">

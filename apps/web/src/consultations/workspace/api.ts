@@ -6,6 +6,11 @@ import type {
   ParticipationRow as ServerParticipationRow,
   SignupRow as ServerSignupRow,
 } from '../../../../../libs/consultations/src/meeting-view';
+import type {
+  AttendanceSheet as ServerAttendanceSheet,
+  MeetingEditResult as ServerMeetingEditResult,
+  MessageHistoryItem as ServerMessageHistoryItem,
+} from '../../../../../libs/consultations/src/staff/meeting-records-view';
 
 /** The staff side of consultations. Response types are the server's own (type-only imports). */
 export type StaffMeeting = Json<MeetingView> & { kind: MeetingKind };
@@ -20,13 +25,33 @@ export interface ConsultationBody {
   descriptionLt: string;
   descriptionEn: string;
   institution: string;
+  institutionEn?: string;
 }
+
+/** PATCH /api/meetings/:id: a field left out keeps its value. */
+export interface MeetingChanges {
+  startsAt?: string;
+  endsAt?: string;
+  signupDeadline?: string;
+  place?: string | null;
+  capacity?: number;
+}
+
+export type ConsultationTexts = Partial<Pick<ConsultationBody, 'titleLt' | 'titleEn' | 'descriptionLt' | 'descriptionEn' | 'institution'>> & {
+  institutionEn?: string;
+};
+
+export type MeetingEditResult = Omit<Json<ServerMeetingEditResult>, 'meeting'> & { meeting: StaffMeeting };
+export type MessageHistoryItem = Json<ServerMessageHistoryItem>;
+export type AttendanceSheet = Json<ServerAttendanceSheet>;
 
 export interface ReportBody {
   heardLt: string;
   heardEn: string;
   decidedLt: string;
   decidedEn: string;
+  /** Needed when some meetings have not been held yet (else 409 MEETINGS_NOT_HELD). */
+  confirmUnheldMeetings?: boolean;
 }
 
 export interface MeetingBody {
@@ -76,8 +101,17 @@ export const consultationsApi = {
   signups: (meetingId: string): Promise<{ items: SignupRow[] }> =>
     request('GET', `/api/meetings/${enc(meetingId)}/signups`, { retries: 1 }),
   signupsCsvUrl: (meetingId: string) => `/api/meetings/${enc(meetingId)}/signups.csv`,
-  checkIn: (meetingId: string, code: string): Promise<CheckInResult> =>
-    change('POST', `/api/meetings/${enc(meetingId)}/attendance`, { body: { code } }),
+  /** On another day than the meeting's, the server wants a reason (409 CHECKIN_NOT_MEETING_DAY). */
+  checkIn: (meetingId: string, code: string, overrideReason?: string): Promise<CheckInResult> =>
+    change('POST', `/api/meetings/${enc(meetingId)}/attendance`, { body: { code, overrideReason } }),
+  updateMeeting: (meetingId: string, body: MeetingChanges): Promise<MeetingEditResult> =>
+    change('PATCH', `/api/meetings/${enc(meetingId)}`, { body }),
+  messageHistory: (meetingId: string): Promise<{ items: MessageHistoryItem[] }> =>
+    request('GET', `/api/meetings/${enc(meetingId)}/messages`, { retries: 1 }),
+  attendanceSheet: (meetingId: string): Promise<AttendanceSheet> =>
+    request('GET', `/api/meetings/${enc(meetingId)}/attendance-sheet`, { retries: 1 }),
+  updateConsultation: (id: string, body: ConsultationTexts): Promise<StaffConsultation> =>
+    change('PATCH', `/api/consultations/${enc(id)}`, { body }),
   messageAll: (meetingId: string, body: { subject: string; body: string }): Promise<{ recipients: number }> =>
     change('POST', `/api/meetings/${enc(meetingId)}/messages`, { body }),
   cancelMeeting: (meetingId: string): Promise<{ notified: number }> => change('POST', `/api/meetings/${enc(meetingId)}/cancel`),

@@ -6,9 +6,9 @@ import type { Municipality } from '../api';
 import { surveysApi, type WorkspaceSurvey } from './api';
 import { useSurveysWorkspaceI18n } from './i18n';
 
-/** Hands text to the browser as a download (the CSV exists only in this answer). */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+/** Hands the file to the browser as a download (the CSV exists only in this answer). */
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -37,8 +37,8 @@ export function InvitationsPanel({ survey, municipalities, codes }: { survey: Wo
     setDone(null);
     try {
       const n = Number(count);
-      const csv = await surveysApi.generateInvitations(survey.id, municipality, n);
-      download(`invitations-${survey.slug}-${municipality}-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+      const file = await surveysApi.generateInvitations(survey.id, municipality, n, lang);
+      download(file.fileName ?? `invitations-${survey.slug}-${municipality}.csv`, file.blob);
       setDone(n);
       await client.invalidateQueries({ queryKey: ['invitations', survey.id] });
     } catch (caught) {

@@ -1,4 +1,4 @@
-import { change, changeForText, request, type Json } from '../../components/request';
+import { change, changeForFile, request, type FileAnswer, type Json } from '../../components/request';
 import type { InvitationSummaryRow, ResponseCountRow, SurveyVersionSummary, SurveyView } from '../../../../../libs/surveys/src/survey-view';
 
 /** The researcher/staff side of surveys (libs/surveys). Response types are the server's own. */
@@ -50,6 +50,6 @@ export const surveysApi = {
   fieldwork: (id: string): Promise<FieldworkRow[]> => request('GET', `${base(id)}/response-counts`, { retries: 1 }),
   invitations: (id: string): Promise<InvitationCounts[]> => request('GET', `${base(id)}/invitations`, { retries: 1 }),
   /** The one-time CSV (tokens are stored only as hashes): the page hands it to the browser as a file. */
-  generateInvitations: (id: string, municipalityCode: string, count: number): Promise<string> =>
-    changeForText('POST', `${base(id)}/invitations`, { body: { municipalityCode, count } }),
+  generateInvitations: (id: string, municipalityCode: string, count: number, lang: 'lt' | 'en'): Promise<FileAnswer> =>
+    changeForFile('POST', `${base(id)}/invitations?lang=${lang}`, { body: { municipalityCode, count } }),
 };
