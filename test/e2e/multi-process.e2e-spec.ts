@@ -19,7 +19,7 @@ describe('several api and worker processes on one database and Redis', () => {
   const apis: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ ...FAST_JOBS_ENV, RESULTS_DEBOUNCE_SECONDS: '3600' });
+    t = await startTestApp(FAST_JOBS_ENV);
     await createMunicipality(t.db, 'birzai');
     staff = await createAccount(t.db, 'staff', ['birzai']);
     researcher = await createAccount(t.db, 'researcher');

@@ -107,7 +107,7 @@ describe('results: protection on any data', () => {
     expect(await countRows(t.db, 'response', 'id = $1', [refusedId])).toBe(0);
     // Bad input is refused before it counts against the limit.
     const other = await createPublishedSurvey(t, researcher.auth, { responsesPerAddressPerDay: 1 });
-    await answer(t, other.versionId, { language: 'xx' }).expect(400);
+    await answer(t, other.versionId, { answers: { trust: 'not a rating' } }).expect(400);
     await answer(t, other.versionId).expect(201);
 
     // No address in PostgreSQL (every text column of every table) nor in Redis (keys and values).

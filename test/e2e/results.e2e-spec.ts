@@ -72,6 +72,7 @@ describe('results: compiled by the worker, perturbed, served only from releases'
   it('releases on a researcher\'s request (not staff\'s): dates only, counts within the noise of an independent count, none below k', async () => {
     await t.http.post(`/api/surveys/${surveyId}/results/releases`).set(staff.auth).send({}).expect(403);
     await t.http.post(`/api/surveys/${surveyId}/results/releases`).set(researcher.auth).send({}).expect(202);
+    expect(await countRows(t.db, 'audit_log', `action = 'results.released' AND target_id = $1`, [surveyId])).toBe(1);
     await releaseSettled(t.db, versionId, 2);
     expect((await releases(t.db, versionId)).map((r) => [r.municipality, r.release_no])).toEqual([
       ['birzai', 1],
@@ -148,7 +149,7 @@ describe('results: compiled by the worker, perturbed, served only from releases'
   it('serves CSV with withheld cells marked, never as 0', async () => {
     const csv = await t.http.get(`/api/surveys/${surveyId}/results/csv`).set(researcher.auth).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const rows: Record<string, string>[] = parse(csv.text, { columns: true });
+    const rows: Record<string, string>[] = parse(csv.text, { columns: true, bom: true });
     const suppressed = rows.filter((r) => r.suppressed === 'yes');
     expect(suppressed.length).toBeGreaterThan(0);
     expect(suppressed.every((r) => r.count === '')).toBe(true);
@@ -246,6 +247,8 @@ describe('results: compiled by the worker, perturbed, served only from releases'
     // Who published and withdrew is in the audit log; the refused attempts are not.
     const audit = await t.db.query(`SELECT actor_account_id, action FROM audit_log WHERE target_id = $1 AND action IN ('results.published', 'results.withdrawn') ORDER BY id`, [surveyId]);
     expect(audit.rows).toEqual([
+      // Published in one municipality, then in all.
+      expect.objectContaining({ actor_account_id: researcher.id, action: 'results.published' }),
       expect.objectContaining({ actor_account_id: researcher.id, action: 'results.published' }),
       expect.objectContaining({ actor_account_id: researcher.id, action: 'results.withdrawn' }),
     ]);

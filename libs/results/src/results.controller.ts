@@ -45,7 +45,9 @@ export class ResultsController {
    * new responses arrived. 409 when no municipality has enough. Poll the compilations for progress.
    */
   @Post('releases')
+  @ApiDoc('Make a release: compile, audit, then show new figures where the release rule allows', { status: 202, schema: s.items(compilationSchema) })
   @Roles('admin', 'researcher')
+  @Audited('results.released', 'survey')
   @HttpCode(202)
   async release(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RequestCompileDto) {
     return { items: await this.compilations.release(scope, id, dto) };
@@ -53,7 +55,7 @@ export class ResultsController {
 
   /** Released results only (every municipality's latest release), preliminary until published. */
   @Get()
-  @ApiDoc('Preliminary anonymised results', { schema: resultsDocumentSchema })
+  @ApiDoc('Released anonymised results (preliminary until published)', { schema: resultsDocumentSchema })
   get(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Query() query: ResultsQueryDto) {
     return this.results.forStaff(scope, id, query);
   }

@@ -20,6 +20,7 @@ export interface SurveyView {
   disclosureK: number;
   /** R of the release rule as set (null: 2k). */
   releaseMinResponses: number | null;
+  /** New responses accepted per network address per day. */
   responsesPerAddressPerDay: number;
   opensAt: Date | null;
   closesAt: Date | null;
