@@ -34,7 +34,13 @@ export async function disclosureViolations(m: PublishedMunicipality, options: Lp
     if (!cell.suppressed && cell.count !== null && cell.count > 0 && cell.count < options.k) violations.push(`${id}: ${cell.count} published`);
   }
   const reading = await lpRead(m, options);
-  for (const f of reading.exact) violations.push(`${f.cell}: pinned to ${f.min}`);
-  for (const f of reading.insideSmall) violations.push(`${f.cell}: inside ${f.min}..${f.max}`);
+  for (const f of reading.exact) violations.push(`${cellId(f.cell)}: pinned to ${f.min}`);
+  for (const f of reading.insideSmall) violations.push(`${cellId(f.cell)}: inside ${f.min}..${f.max}`);
   return violations;
 }
+
+/** The LP reader names a count `item/v=value`; `publishedCells` names it `item/value`. */
+const cellId = (lpCell: string) => lpCell.replace(/\/v=/g, '/');
+
+/** The id a violation is about (the part before the colon). */
+export const violationCell = (violation: string) => violation.slice(0, violation.indexOf(':'));
