@@ -38,7 +38,6 @@ describe('jobs: the reconciler restores what Redis lost', () => {
     t = await startTestApp({
       ...FAST_JOBS_ENV,
       REDIS_URL: `redis://127.0.0.1:${port}`,
-      RESULTS_DEBOUNCE_SECONDS: '0',
       REMINDER_LEAD_MINUTES: '60',
       JOB_RECONCILE_MS: '1000',
       MAIL_DIR: mailDir,
@@ -76,8 +75,9 @@ describe('jobs: the reconciler restores what Redis lost', () => {
     await createMunicipality(t.db, 'birzai');
     const researcher = await createAccount(t.db, 'researcher');
     const staff = await createAccount(t.db, 'staff', ['birzai']);
-    const { versionId } = await createPublishedSurvey(t, researcher.auth);
+    const { surveyId, versionId } = await createPublishedSurvey(t, researcher.auth);
     for (let i = 0; i < 6; i++) await answer(t, versionId).expect(201);
+    await t.http.post(`/api/surveys/${surveyId}/results/compilations`).set(researcher.auth).send({}).expect(202);
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { startsInHours: 1 + 5 * SECOND_IN_HOURS });
     for (let i = 0; i < 2; i++) await confirmedSignUp(t, meeting.id, person());
 

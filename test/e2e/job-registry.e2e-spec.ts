@@ -40,7 +40,7 @@ describe('jobs: one registry for every writer of jobs', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ RESULTS_DEBOUNCE_SECONDS: '0', REMINDER_LEAD_MINUTES: '60' });
+    t = await startTestApp({ REMINDER_LEAD_MINUTES: '60' });
     await createMunicipality(t.db, 'birzai');
   });
   afterAll(async () => {
@@ -50,8 +50,10 @@ describe('jobs: one registry for every writer of jobs', () => {
   it('every outbox row written by the SQL functions and the services matches the registry', async () => {
     const researcher = await createAccount(t.db, 'researcher');
     const staff = await createAccount(t.db, 'staff', ['birzai']);
-    const { versionId } = await createPublishedSurvey(t, researcher.auth);
-    await answer(t, versionId).expect(201); // request_result_compilation
+    const { surveyId, versionId } = await createPublishedSurvey(t, researcher.auth);
+    await answer(t, versionId).expect(201);
+    // request_result_compilation (responses no longer ask for compiles; a researcher does)
+    await t.http.post(`/api/surveys/${surveyId}/results/compilations`).set(researcher.auth).send({}).expect(202);
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 1 }); // the reminder
     const first = await confirmedSignUp(t, meeting.id, person()); // take_signup: a confirmation
     await confirmedSignUp(t, meeting.id, person()); // take_signup: waitlisted

@@ -21,7 +21,7 @@ describe('several api and worker processes on one database and Redis', () => {
   beforeAll(async () => {
     // Long database waits: this test is about what several processes decide together, not about
     // shedding load (a loaded 2-core machine can keep 40 requests waiting for a connection past 3 s).
-    t = await startTestApp({ ...FAST_JOBS_ENV, RESULTS_DEBOUNCE_SECONDS: '3600', DB_CONNECT_TIMEOUT_MS: '60000', DB_QUERY_TIMEOUT_MS: '60000' });
+    t = await startTestApp({ ...FAST_JOBS_ENV, DB_CONNECT_TIMEOUT_MS: '60000', DB_QUERY_TIMEOUT_MS: '60000' });
     await createMunicipality(t.db, 'birzai');
     staff = await createAccount(t.db, 'staff', ['birzai']);
     researcher = await createAccount(t.db, 'researcher');

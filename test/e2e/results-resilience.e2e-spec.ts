@@ -34,7 +34,7 @@ describe('results: a worker killed mid-job', () => {
   let worker: ChildProcess | undefined;
 
   beforeAll(async () => {
-    t = await startTestApp({ ...FAST_JOBS_ENV, RESULTS_DEBOUNCE_SECONDS: '3600' });
+    t = await startTestApp(FAST_JOBS_ENV);
   });
   afterAll(async () => {
     try {
@@ -95,7 +95,7 @@ describe('results: a compile requested while Redis is down', () => {
   beforeAll(async () => {
     port = await freePort();
     redis = await startRedis(port);
-    t = await startTestApp({ ...FAST_JOBS_ENV, RESULTS_DEBOUNCE_SECONDS: '3600', REDIS_URL: `redis://127.0.0.1:${port}` });
+    t = await startTestApp({ ...FAST_JOBS_ENV, REDIS_URL: `redis://127.0.0.1:${port}` });
     worker = await startInProcessWorker(t.config);
   });
   afterAll(async () => {

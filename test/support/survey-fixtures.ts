@@ -47,6 +47,8 @@ export async function createPublishedSurvey(
       definition: SMALL_DEFINITION,
       municipalityCodes: ['birzai'],
       breakdowns: ['age_band'],
+      // Tests post many responses from one address (127.0.0.1); the limit has its own test.
+      responsesPerAddressPerDay: 100000,
       ...settings,
     })
     .expect(201);

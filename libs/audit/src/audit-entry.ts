@@ -4,6 +4,7 @@ import type { Principal } from '@app/http';
 /** Every action the log knows. A new one is added here, so the list is the documentation. */
 export const AUDIT_ACTIONS = [
   'results.published',
+  'results.released',
   'results.withdrawn',
   'results.exported',
   'invitations.exported',

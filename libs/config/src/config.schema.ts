@@ -97,8 +97,6 @@ export const configSchema = z.object({
   JOB_RECONCILE_MS: intFrom(1000, 5 * 60 * 1000),
   /** How long a job's lock lasts: a killed worker's job is taken over after about this long. */
   JOB_LOCK_MS: intFrom(1000, 30000),
-  /** New responses ask for a recompile this many seconds later, so a stream of responses compiles once. */
-  RESULTS_DEBOUNCE_SECONDS: intFrom(0, 60),
   /** How often the worker looks for surveys that closed on their own (closes_at passed). */
   RESULTS_CLOSE_SWEEP_MS: intFrom(1000, 60000),
   // Messages to residents (apps/worker sends them)

@@ -44,8 +44,9 @@ export function resultsToCsv(document: ResultsDocument, language: CsvLanguage = 
   const t = TEXT[language];
   const lines: unknown[][] = [[...t.header]];
   for (const m of document.municipalities) {
-    if (m.belowThreshold) {
-      lines.push([m.code, '', '', '', '', '', 'responses', '', m.responses, t.no]);
+    // "Fewer than k" responses: no count at all. Tables withheld by the auditor: the count only.
+    if (m.belowThreshold || m.tablesWithheld) {
+      lines.push([m.code, '', '', '', '', '', 'responses', '', m.responses ?? '', m.responses === null ? t.yes : t.no]);
       continue;
     }
     for (const item of m.items) {

@@ -58,15 +58,23 @@ export interface ItemResult {
   breakdowns: BreakdownResult[];
 }
 
+/**
+ * One municipality's figures as of its latest release. Counts are perturbed (cell-key method,
+ * at most +-2) and those below k are withheld; dates, never times.
+ */
 export interface MunicipalityResults {
   code: string;
   nameLt: string;
   nameEn: string;
-  /** Completed responses the results were compiled from. */
-  responses: number;
-  compiledAt: string;
-  /** Fewer than k responses: no tables at all, only the number of responses. */
+  /** Completed responses (perturbed); null when fewer than k. */
+  responses: number | null;
+  /** The release these figures come from (1, 2, ...) and its day, YYYY-MM-DD. */
+  release: number;
+  releasedOn: string;
+  /** Fewer than k responses: no tables at all, and no exact count. */
   belowThreshold: boolean;
+  /** The auditor could not make the tables safe, so none are shown (the response count may be). */
+  tablesWithheld: boolean;
   items: ItemResult[];
 }
 
@@ -97,16 +105,32 @@ export interface BreakdownDescription {
 export interface ResultsDocument {
   survey: { id: string; slug: string; title: LocalizedText | null };
   version: number;
-  /** The disclosure threshold the numbers were compiled with. */
+  /** The disclosure threshold: no count below it is shown. */
   k: number;
+  /** Means and quartiles are shown only for at least this many answers. */
+  statsThreshold: number;
+  /** Largest noise added to or taken from a count. */
+  noiseBound: number;
   status: 'preliminary' | 'published';
-  publishedAt: string | null;
+  /** The day the researcher published (YYYY-MM-DD). */
+  publishedOn: string | null;
   items: ItemDescription[];
   breakdowns: BreakdownDescription[];
   municipalities: MunicipalityResults[];
 }
 
 export type CompilationStatus = 'never' | 'queued' | 'running' | 'retrying' | 'done' | 'failed';
+
+/** What the auditor did on the last compile (see libs/results/src/disclosure/release-audit.ts). */
+export interface AuditFigures {
+  cellsChecked: number;
+  solves: number;
+  exposed: number;
+  rounds: number;
+  withheldMore: number;
+  millis: number;
+  tablesWithheld: boolean;
+}
 
 /** Where compiling one (survey version, municipality) stands; served to staff and researchers. */
 export interface CompilationView {
@@ -119,25 +143,38 @@ export interface CompilationView {
   /** Another compile was requested after this one started (new responses, a click); it will follow. */
   pending: boolean;
   attempt: number;
+  /** A code (VERSION_NOT_PUBLISHED, DATA_ERROR, DATABASE_UNAVAILABLE, DATABASE_ERROR, INTERNAL_ERROR) the page translates. */
   lastError: string | null;
   requestedAt: string | null;
   startedAt: string | null;
   finishedAt: string | null;
-  /** Responses in the last compiled results, if any. */
-  responses: number | null;
-  compiledAt: string | null;
+  /** The auditor's figures for the prepared (next) release. */
+  audit: AuditFigures | null;
+  /** A release was asked for and waits for this compile. */
+  releaseWanted: boolean;
+  /** What the last release request did here: new figures, or kept the old ones (too few new responses). */
+  releaseOutcome: 'released' | 'too_few_new' | null;
+  /** The latest release shown here, if any. */
+  lastRelease: { number: number; releasedOn: string } | null;
+  /** Completed responses since that release (all of them before the first), and how many a release needs. */
+  newResponses: number;
+  releaseNeeds: number;
+  /** Days with far more completed responses than this municipality's usual (possible padding). */
+  burstDays: string[];
 }
 
 export interface PublicationView {
   version: number;
   questions: string[];
-  publishedAt: string;
+  /** Codes of the municipalities published; null = all. */
+  municipalityCodes: string[] | null;
+  publishedOn: string;
 }
 
 export interface PublishedSurveySummary {
   slug: string;
   title: LocalizedText | null;
   version: number;
-  publishedAt: string;
+  publishedOn: string;
   municipalities: { code: string; nameLt: string; nameEn: string }[];
 }

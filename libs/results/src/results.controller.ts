@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Pu
 import { ApiBearerAuth, ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@app/audit';
 import { AccessScope, CsvLanguageParam, CurrentPrincipal, CurrentScope, Roles, type CsvLanguage, type Principal } from '@app/http';
-import { CompilationsService } from './compilations.service';
+import { CompilationsService } from './releases/compilations.service';
 import { PublishResultsDto, RequestCompileDto, ResultsQueryDto } from './dto/results.dto';
 import { PublicationService } from './publication.service';
 import { ResultsCsvQueryDto, resultsCsvDownload } from './results-csv';
@@ -40,8 +40,22 @@ export class ResultsController {
     return { items: await this.compilations.request(scope, id, dto) };
   }
 
+  /**
+   * A release (researchers and admins): compile, audit, then show new figures where at least R
+   * new responses arrived. 409 when no municipality has enough. Poll the compilations for progress.
+   */
+  @Post('releases')
+  @ApiDoc('Make a release: compile, audit, then show new figures where the release rule allows', { status: 202, schema: s.items(compilationSchema) })
+  @Roles('admin', 'researcher')
+  @Audited('results.released', 'survey')
+  @HttpCode(202)
+  async release(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RequestCompileDto) {
+    return { items: await this.compilations.release(scope, id, dto) };
+  }
+
+  /** Released results only (every municipality's latest release), preliminary until published. */
   @Get()
-  @ApiDoc('Preliminary anonymised results', { schema: resultsDocumentSchema })
+  @ApiDoc('Released anonymised results (preliminary until published)', { schema: resultsDocumentSchema })
   get(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Query() query: ResultsQueryDto) {
     return this.results.forStaff(scope, id, query);
   }

@@ -2,6 +2,10 @@ import { DomainError } from '@app/http';
 
 export const noCompiledResults = () =>
   new DomainError('not_found', 'RESULTS_NOT_COMPILED', 'No results have been compiled for this survey version yet');
+export const noReleasedResults = () =>
+  new DomainError('not_found', 'RESULTS_NOT_RELEASED', 'No results have been released for this survey yet');
+export const releaseNotAllowed = (reason: string) =>
+  new DomainError('conflict', 'RELEASE_NOT_POSSIBLE', reason);
 export const noPublishedResults = () =>
   new DomainError('not_found', 'RESULTS_NOT_PUBLISHED', 'No published results for this survey');
 export const publishedVersionNotFound = (field: string) =>

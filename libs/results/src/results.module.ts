@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MunicipalitiesModule } from '@app/municipalities';
 import { SurveysModule } from '@app/surveys';
-import { CompilationsService } from './compilations.service';
+import { CompilationsService } from './releases/compilations.service';
 import { ResultPlans } from './definition/result-plans';
 import { PublicResultsController } from './public-results.controller';
 import { PublicationService } from './publication.service';

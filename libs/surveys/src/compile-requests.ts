@@ -7,6 +7,12 @@ export interface CompileSelection {
   /** Only these municipalities (already checked against the caller's scope); default all targeted. */
   municipalityIds?: string[] | null;
   delaySeconds?: number;
+  /**
+   * Make a release once compiled: the compile that answers the newest request copies its results
+   * into a release (if the release rule allows, per municipality). Without it a compile only
+   * prepares what the next release would show.
+   */
+  release?: boolean;
 }
 
 /**
@@ -25,10 +31,21 @@ export async function requestCompiles(tx: EntityManager, surveyId: string, selec
       ORDER BY sv.version, sm.municipality_id`,
     [surveyId, selection.version ?? null, selection.municipalityIds ?? null, selection.delaySeconds ?? 0],
   );
+  if (selection.release) {
+    await tx.query(
+      `UPDATE result_compilation c SET release_wanted = true
+         FROM survey_version sv, survey_municipality sm
+        WHERE c.survey_version_id = sv.id AND sm.survey_id = sv.survey_id AND c.municipality_id = sm.municipality_id
+          AND sv.survey_id = $1 AND sv.published_at IS NOT NULL
+          AND ($2::int IS NULL OR sv.version = $2)
+          AND ($3::uuid[] IS NULL OR sm.municipality_id = ANY ($3))`,
+      [surveyId, selection.version ?? null, selection.municipalityIds ?? null],
+    );
+  }
 }
 
 /**
- * Surveys whose closing time has passed get one compile of everything, once; reopening a survey
+ * Surveys whose closing time has passed get one compile and release of everything, once; reopening a survey
  * (closes_at moved into the future) clears the mark so its next closing compiles again.
  * Returns the ids of the surveys handled. `surveyId` limits it to one survey (closing it by hand).
  */
@@ -41,25 +58,6 @@ export async function requestCompilesForClosedSurveys(tx: EntityManager, surveyI
       [surveyId],
     ),
   );
-  for (const { id } of closed) await requestCompiles(tx, id);
+  for (const { id } of closed) await requestCompiles(tx, id, { release: true });
   return closed.map(({ id }) => id);
-}
-
-/**
- * A completed response makes the results stale: ask for a compile `delaySeconds` from now unless
- * one is already pending, so a stream of responses compiles once per window, not once each.
- * The public insert does the same inside its single statement (ResponsesService).
- */
-export async function requestRecompileAfterResponse(
-  tx: EntityManager,
-  versionId: string,
-  municipalityId: string,
-  delaySeconds: number,
-): Promise<void> {
-  await tx.query(
-    `SELECT request_result_compilation($1, $2, $3)
-      WHERE NOT EXISTS (SELECT 1 FROM result_compilation c WHERE c.survey_version_id = $1
-                           AND c.municipality_id = $2 AND c.requested_seq > c.started_seq)`,
-    [versionId, municipalityId, delaySeconds],
-  );
 }

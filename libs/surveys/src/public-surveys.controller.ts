@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res, UseInterceptors } from '@nestjs/common';
 import { KeepRawAnswers, RawAnswers } from './responses/raw-answers';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, RateLimit } from '@app/http';
 import { InvitationLookupDto } from './dto/invitation.dto';
 import { SaveResponseDto } from './dto/response.dto';
@@ -63,9 +63,11 @@ export class PublicSurveysController {
     @Body() dto: SaveResponseDto,
     @RawAnswers() answers: unknown,
     @Headers(RESUME_HEADER) resumeToken: string | undefined,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { created, response } = await this.responses.save({ ...dto, answers, responseId: id, resumeToken });
+    // The address only feeds the per-day limit (hashed, in Redis); it is never stored.
+    const { created, response } = await this.responses.save({ ...dto, answers, responseId: id, resumeToken, clientAddress: request.ip });
     void reply.status(created ? 201 : 200);
     return response;
   }

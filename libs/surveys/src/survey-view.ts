@@ -18,6 +18,10 @@ export interface SurveyView {
   languages: string[];
   breakdowns: string[];
   disclosureK: number;
+  /** R of the release rule as set (null: 2k). */
+  releaseMinResponses: number | null;
+  /** New responses accepted per network address per day. */
+  responsesPerAddressPerDay: number;
   opensAt: Date | null;
   closesAt: Date | null;
   municipalityCodes: string[];

@@ -77,3 +77,18 @@ export const windowInvalid = () =>
   new DomainError('invalid', 'SURVEY_WINDOW_INVALID', 'A survey must open before it closes', [
     { field: 'closesAt', reason: 'must be later than opensAt' },
   ]);
+export const tooManyFromAddress = (limit: number) =>
+  new DomainError('too_many', 'TOO_MANY_RESPONSES_FROM_ADDRESS', `This survey accepts at most ${limit} new responses a day from one address`, [
+    { field: 'address', reason: `at most ${limit} new responses a day from one network address` },
+  ]);
+export const disclosureKFixed = () =>
+  new DomainError('conflict', 'DISCLOSURE_K_ONLY_RAISED', 'Results have been released: k may now only be raised', [
+    { field: 'disclosureK', reason: 'may not be lowered once results have been released' },
+  ]);
+export const releaseRuleTooLow = (minimum: number, released: boolean) =>
+  new DomainError('invalid', 'RELEASE_RULE_TOO_LOW', `releaseMinResponses must be at least ${minimum}`, [
+    {
+      field: 'releaseMinResponses',
+      reason: released ? `must be at least ${minimum} (2k, and it may only be raised once results are released)` : `must be at least ${minimum} (2k)`,
+    },
+  ]);

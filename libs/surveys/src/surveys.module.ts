@@ -7,6 +7,7 @@ import { InvitationsService } from './invitations/invitations.service';
 import { PublicSurveysController } from './public-surveys.controller';
 import { PublicSurveysService } from './public-surveys.service';
 import { SurveyResponse } from './response.entity';
+import { AddressLimit } from './responses/address-limit';
 import { PublishedVersions } from './responses/published-versions';
 import { ResponseCountsService } from './responses/response-counts.service';
 import { ResponsesService } from './responses/responses.service';
@@ -26,6 +27,7 @@ import { SurveyImporter } from './survey-importer';
     ResponseCountsService,
     InvitationsService,
     PublishedVersions,
+    AddressLimit,
     AnswerValidator,
     SurveyImporter,
   ],

@@ -9,6 +9,8 @@ import type { CreateSurveyDto, UpdateSurveyDto } from './dto/survey.dto';
 import {
   alreadyPublished,
   definitionInvalid,
+  disclosureKFixed,
+  releaseRuleTooLow,
   notAllowedToChange,
   outsideScope,
   slugTaken,
@@ -26,7 +28,8 @@ const visibleToScope = (param: string) => `(${param}::uuid[] IS NULL OR EXISTS (
 
 const SURVEY_VIEW_SQL = `
   SELECT s.id, s.slug, s.access_mode AS "accessMode", s.anonymous, s.languages, s.breakdowns,
-         s.disclosure_k AS "disclosureK", s.opens_at AS "opensAt", s.closes_at AS "closesAt",
+         s.disclosure_k AS "disclosureK", s.release_min_responses AS "releaseMinResponses",
+         s.responses_per_address_per_day AS "responsesPerAddressPerDay", s.opens_at AS "opensAt", s.closes_at AS "closesAt",
          (SELECT COALESCE(array_agg(m.code ORDER BY m.code), '{}') FROM survey_municipality sm
             JOIN municipality m ON m.id = sm.municipality_id WHERE sm.survey_id = s.id) AS "municipalityCodes",
          (SELECT COALESCE(json_agg(json_build_object('id', v.id, 'version', v.version, 'publishedAt', v.published_at,
@@ -61,12 +64,16 @@ export class SurveysService {
   async create(scope: AccessScope, accountId: string | null, dto: CreateSurveyDto): Promise<SurveyView & { warnings: ErrorDetail[] }> {
     const { problems, warnings } = checkDefinition(dto.definition, dto.breakdowns);
     if (problems.length) throw definitionInvalid(problems);
+    if (dto.releaseMinResponses !== undefined && dto.releaseMinResponses < 2 * dto.disclosureK) {
+      throw releaseRuleTooLow(2 * dto.disclosureK, false);
+    }
     const municipalityIds = await this.targetIds(scope, dto.municipalityCodes);
     try {
       const id = await this.dataSource.transaction(async (tx) => {
         const [{ id }] = await tx.query(
-          `INSERT INTO survey (slug, access_mode, anonymous, languages, breakdowns, opens_at, closes_at, created_by, disclosure_k)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+          `INSERT INTO survey (slug, access_mode, anonymous, languages, breakdowns, opens_at, closes_at, created_by, disclosure_k,
+                               release_min_responses, responses_per_address_per_day)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, COALESCE($11, 10)) RETURNING id`,
           [
             dto.slug,
             dto.accessMode,
@@ -77,6 +84,8 @@ export class SurveysService {
             dto.closesAt ?? null,
             accountId,
             dto.disclosureK,
+            dto.releaseMinResponses ?? null,
+            dto.responsesPerAddressPerDay ?? null,
           ],
         );
         await this.setTargets(tx, id, municipalityIds);
@@ -96,6 +105,7 @@ export class SurveysService {
 
   async update(scope: AccessScope, id: string, dto: UpdateSurveyDto): Promise<SurveyView> {
     const survey = await this.getChangeable(scope, id);
+    await this.checkReleaseSettings(survey, dto);
     const municipalityIds = dto.municipalityCodes ? await this.targetIds(scope, dto.municipalityCodes) : null;
     await this.dataSource
       .transaction(async (tx) => {
@@ -106,11 +116,23 @@ export class SurveysService {
                            close_compile_requested_at = CASE WHEN $4 AND ($5::timestamptz IS NULL OR $5::timestamptz > now())
                                                              THEN NULL ELSE close_compile_requested_at END,
                            disclosure_k = COALESCE($6, disclosure_k),
+                           release_min_responses = COALESCE($7, release_min_responses),
+                           responses_per_address_per_day = COALESCE($8, responses_per_address_per_day),
                            updated_at = now()
           WHERE id = $1`,
-        [id, dto.opensAt !== undefined, dto.opensAt ?? null, dto.closesAt !== undefined, dto.closesAt ?? null, dto.disclosureK ?? null],
+        [
+          id,
+          dto.opensAt !== undefined,
+          dto.opensAt ?? null,
+          dto.closesAt !== undefined,
+          dto.closesAt ?? null,
+          dto.disclosureK ?? null,
+          dto.releaseMinResponses ?? null,
+          dto.responsesPerAddressPerDay ?? null,
+        ],
       );
-      // Results compiled under another k are withheld (ResultsService) until compiled again: now.
+      // The next release is prepared under the new k now (releases already made are served under
+      // the higher of their k and the survey's).
       if (dto.disclosureK !== undefined && dto.disclosureK !== survey.disclosureK) await requestCompiles(tx, id);
       if (municipalityIds) {
         await tx.query(`DELETE FROM survey_municipality WHERE survey_id = $1`, [id]);
@@ -123,6 +145,26 @@ export class SurveysService {
     return this.get(scope, survey.id);
   }
 
+  /**
+   * k may be lowered only before the first release (two releases under different k would give
+   * away what the higher k withheld); R is never below 2k, and once results are released only
+   * rises (a smaller R would allow releases closer together).
+   */
+  private async checkReleaseSettings(survey: SurveyView, dto: UpdateSurveyDto): Promise<void> {
+    const k = dto.disclosureK ?? survey.disclosureK;
+    const lowersK = dto.disclosureK !== undefined && dto.disclosureK < survey.disclosureK;
+    const lowersR = dto.releaseMinResponses !== undefined && dto.releaseMinResponses < (survey.releaseMinResponses ?? 2 * survey.disclosureK);
+    if (!lowersK && dto.releaseMinResponses === undefined) return;
+    const [{ released }]: { released: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM result_release rr JOIN survey_version sv ON sv.id = rr.survey_version_id WHERE sv.survey_id = $1) AS released`,
+      [survey.id],
+    );
+    if (lowersK && released) throw disclosureKFixed();
+    if (dto.releaseMinResponses !== undefined && (dto.releaseMinResponses < 2 * k || (released && lowersR))) {
+      throw releaseRuleTooLow(Math.max(2 * k, released ? survey.releaseMinResponses ?? 0 : 0), released);
+    }
+  }
+
   async close(scope: AccessScope, id: string): Promise<SurveyView> {
     await this.getChangeable(scope, id);
     await this.dataSource.transaction(async (tx) => {
@@ -130,7 +172,7 @@ export class SurveysService {
         `UPDATE survey SET closes_at = LEAST(COALESCE(closes_at, now()), now()), updated_at = now() WHERE id = $1`,
         [id],
       );
-      // Closing is when results matter most: compile now, with the close, not at the next sweep.
+      // Closing is when results matter most: compile and release now, not at the next sweep.
       await requestCompilesForClosedSurveys(tx, id);
     });
     return this.get(scope, id);

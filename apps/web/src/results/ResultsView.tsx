@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatMoment, localized } from '../components/i18n';
+import { formatDay, localized } from '../components/i18n';
 import { navigate, useLocation } from '../router';
 import { CompareView } from './CompareView';
 import { groupByQuestion, itemTitle, municipalityLabel, resultFor, rowTitle } from './format';
@@ -135,7 +135,7 @@ export function ResultsView({ doc, csvUrl, level = 2, publicQuestions = null }: 
       </div>
 
       <p className="results-note">
-        {r.suppressionNote(doc.k)} {r.percentNote}
+        {r.suppressionNote(doc.k)} {r.noiseNote(doc.noiseBound)} {r.percentNote}
       </p>
       <p className="results-download">
         <a href={withLang(csvUrl, lang)} download className="button button--secondary button--small">
@@ -196,13 +196,19 @@ function MunicipalityView({
         {municipalityLabel(municipality, lang)}
       </Heading>
       <p className="results__meta">
-        {r.responses(municipality.responses)}
-        {municipality.compiledAt && <> · {r.compiledAt(formatMoment(municipality.compiledAt, lang))}</>}
+        {municipality.responses === null ? r.responsesFewer(doc.k) : r.responses(municipality.responses)}
+        {' · '}
+        {r.releasedOn(formatDay(municipality.releasedOn, lang), municipality.release)}
       </p>
       {municipality.belowThreshold ? (
         <div className="notice notice--warning" data-testid="below-threshold">
           <p className="notice__title">{r.belowThresholdTitle}</p>
           <p className="notice__text">{r.belowThreshold(doc.k)}</p>
+        </div>
+      ) : municipality.tablesWithheld ? (
+        <div className="notice notice--warning" data-testid="tables-withheld">
+          <p className="notice__title">{r.tablesWithheldTitle}</p>
+          <p className="notice__text">{r.tablesWithheld}</p>
         </div>
       ) : questions.length === 0 ? (
         <p className="notice">{r.noItems}</p>

@@ -108,7 +108,7 @@ function itemResult(item: ItemDescription, responses: number): ItemResult {
 function municipality(code: string, nameLt: string, nameEn: string, responses: number): MunicipalityResults {
   const belowThreshold = responses < K;
   return {
-    code, nameLt, nameEn, responses, compiledAt: '2026-03-02T10:15:00Z', belowThreshold,
+    code, nameLt, nameEn, responses: belowThreshold ? null : responses, release: 2, releasedOn: '2026-03-02', belowThreshold, tablesWithheld: false,
     items: belowThreshold ? [] : items.map((item) => itemResult(item, responses)),
   };
 }
@@ -117,8 +117,10 @@ export const fixtureDocument: ResultsDocument = {
   survey: { id: '00000000-0000-4000-8000-000000000001', slug: 'resident-survey', title: t('Resident survey 2026', 'Gyventojų apklausa 2026') },
   version: 1,
   k: K,
+  statsThreshold: Math.max(4 * K, 20),
+  noiseBound: 2,
   status: 'preliminary',
-  publishedAt: null,
+  publishedOn: null,
   items,
   breakdowns,
   municipalities: [
@@ -141,23 +143,29 @@ const compilation = (code: string, nameLt: string, nameEn: string, rest: Partial
   requestedAt: '2026-03-02T10:14:00Z',
   startedAt: '2026-03-02T10:14:05Z',
   finishedAt: '2026-03-02T10:15:00Z',
-  responses: 212,
-  compiledAt: '2026-03-02T10:15:00Z',
+  audit: { cellsChecked: 1840, solves: 212, exposed: 0, rounds: 1, withheldMore: 0, millis: 480, tablesWithheld: false },
+  releaseWanted: false,
+  releaseOutcome: 'released',
+  lastRelease: { number: 2, releasedOn: '2026-03-02' },
+  newResponses: 14,
+  releaseNeeds: 10,
+  burstDays: [],
   ...rest,
 });
 
 /** One compilation in every state the table draws. */
 export const fixtureCompilations: CompilationView[] = [
   compilation('birzai', 'Biržų rajono savivaldybė', 'Biržai District Municipality', { pending: true }),
-  compilation('moletai', 'Molėtų rajono savivaldybė', 'Molėtai District Municipality', { status: 'running', progress: 42, responses: 38 }),
-  compilation('zarasai', 'Zarasų rajono savivaldybė', 'Zarasai District Municipality', { status: 'queued', progress: 0, responses: 3 }),
+  compilation('moletai', 'Molėtų rajono savivaldybė', 'Molėtai District Municipality', { status: 'running', progress: 42, releaseWanted: true, newResponses: 12 }),
+  compilation('zarasai', 'Zarasų rajono savivaldybė', 'Zarasai District Municipality', { status: 'queued', progress: 0, newResponses: 1, releaseOutcome: 'too_few_new' }),
   compilation('utena', 'Utenos rajono savivaldybė', 'Utena District Municipality', {
-    status: 'retrying', attempt: 2, lastError: 'Connection terminated unexpectedly', responses: 97,
+    status: 'retrying', attempt: 2, lastError: 'DATABASE_UNAVAILABLE', newResponses: 3, burstDays: ['2026-02-27'],
   }),
   compilation('ignalina', 'Ignalinos rajono savivaldybė', 'Ignalina District Municipality', {
-    status: 'failed', attempt: 5, lastError: 'canceling statement due to statement timeout', responses: null, compiledAt: null,
+    status: 'failed', attempt: 1, lastError: 'VERSION_NOT_PUBLISHED', lastRelease: null, audit: null, releaseNeeds: 1,
   }),
   compilation('pagegiai', 'Pagėgių savivaldybė', 'Pagėgiai Municipality', {
-    status: 'never', progress: 0, attempt: 0, responses: null, compiledAt: null, requestedAt: null, startedAt: null, finishedAt: null,
+    status: 'never', progress: 0, attempt: 0, requestedAt: null, startedAt: null, finishedAt: null, audit: null, lastRelease: null,
+    releaseOutcome: null, newResponses: 0, releaseNeeds: 1,
   }),
 ];

@@ -50,6 +50,11 @@ export const staffApi = {
     return change('POST', `/api/surveys/${enc(surveyId)}/results/compilations`, { body });
   },
 
+  /** A release: compile, audit, then new figures where enough new responses arrived (409 when none has). */
+  release(surveyId: string, body: { version?: number; municipalityCodes?: string[] }): Promise<{ items: CompilationView[] }> {
+    return change('POST', `/api/surveys/${enc(surveyId)}/results/releases`, { body });
+  },
+
   results(surveyId: string, version: number): Promise<ResultsDocument> {
     return request('GET', `/api/surveys/${enc(surveyId)}/results?version=${version}`, { retries: 1 });
   },
@@ -68,8 +73,10 @@ export const staffApi = {
     }
   },
 
-  publish(surveyId: string, version: number, questions: string[]): Promise<PublicationView> {
-    return change('PUT', `/api/surveys/${enc(surveyId)}/results/publication`, { body: { version, questions } });
+  /** `municipalityCodes` null: every municipality. */
+  publish(surveyId: string, version: number, questions: string[], municipalityCodes: string[] | null = null): Promise<PublicationView> {
+    const body = municipalityCodes ? { version, questions, municipalityCodes } : { version, questions };
+    return change('PUT', `/api/surveys/${enc(surveyId)}/results/publication`, { body });
   },
 
   withdraw(surveyId: string): Promise<void> {

@@ -20,11 +20,14 @@ export interface CubeRow {
   value: string | null;
   groups: GroupKey;
   n: number;
+  /** Sum of the record keys of the n responses (cell-key perturbation). */
+  keys: number;
 }
 
 export interface GroupSizeRow {
   groups: GroupKey;
   n: number;
+  keys: number;
 }
 
 export interface NumericStatsRow {
@@ -33,6 +36,7 @@ export interface NumericStatsRow {
   breakdown: number | null;
   group: string | null;
   n: number;
+  keys: number;
   mean: number;
   q1: number;
   median: number;
@@ -40,8 +44,18 @@ export interface NumericStatsRow {
 }
 
 const FILTER = `r.survey_version_id = $1 AND r.municipality_id = $2 AND r.status = 'complete'`;
+/**
+ * A breakdown answer that is not one of its question's choices (an old row, a hand-edited value, an
+ * object) counts as not stated, exactly as the question's own table counts it as not answered; so
+ * the groups always add up to the whole. Params: the question name, then its choices (text[]).
+ */
 const breakdownColumns = (count: number, firstParam: number) =>
-  Array.from({ length: count }, (_, i) => `r.answers ->> $${firstParam + i} AS b${i + 1}`);
+  Array.from(
+    { length: count },
+    (_, i) =>
+      `CASE WHEN r.answers ->> $${firstParam + 2 * i} = ANY ($${firstParam + 2 * i + 1}::text[]) THEN r.answers ->> $${firstParam + 2 * i} END AS b${i + 1}`,
+  );
+const breakdownParams = (plan: ResultPlan) => plan.breakdowns.flatMap((b) => [b.name, b.groups.map((g) => g.value)]);
 const groupNames = (count: number) => Array.from({ length: count }, (_, i) => `b${i + 1}`);
 
 /**
@@ -57,10 +71,10 @@ export async function countCube(tx: EntityManager, versionId: string, municipali
   const b = plan.breakdowns.length;
   const groups = groupNames(b);
   const sql = `
-    SELECT x.item, x.value, ${[...groups, ''].join(', ')} sum(a.n)::int AS n
+    SELECT x.item, x.value, ${[...groups, ''].join(', ')} sum(a.n)::int AS n, sum(a.keys)::int8 AS keys
       FROM (
-        SELECT q.name, q.kind, r.answers -> q.name AS answer, ${[...groups, ''].join(', ')} count(*) AS n
-          FROM (SELECT r.answers ${b ? ',' : ''} ${breakdownColumns(b, 5).join(', ')}
+        SELECT q.name, q.kind, r.answers -> q.name AS answer, ${[...groups, ''].join(', ')} count(*) AS n, sum(r.record_key) AS keys
+          FROM (SELECT r.answers, r.record_key ${b ? ',' : ''} ${breakdownColumns(b, 5).join(', ')}
                   FROM response r WHERE ${FILTER} OFFSET 0) r
          CROSS JOIN unnest($3::text[], $4::text[]) AS q(name, kind)
          WHERE r.answers ? q.name
@@ -69,12 +83,14 @@ export async function countCube(tx: EntityManager, versionId: string, municipali
      CROSS JOIN LATERAL (
         SELECT a.name AS item, a.answer #>> '{}' AS value WHERE a.kind = 'choice'
         UNION ALL
-        SELECT a.name, chosen FROM jsonb_array_elements_text(CASE WHEN a.kind = 'multiple' THEN a.answer END) AS chosen
+        -- DISTINCT: a value listed twice in one answer is still one person choosing it.
+        SELECT DISTINCT a.name, chosen
+          FROM jsonb_array_elements_text(CASE WHEN a.kind = 'multiple' AND jsonb_typeof(a.answer) = 'array' THEN a.answer END) AS chosen
         UNION ALL
-        SELECT a.name, NULL WHERE a.kind = 'multiple'
+        SELECT a.name, NULL WHERE a.kind = 'multiple' AND jsonb_typeof(a.answer) = 'array'
         UNION ALL
         SELECT a.name || '.' || cell.key, cell.value
-          FROM jsonb_each_text(CASE WHEN a.kind = 'matrix' THEN a.answer END) AS cell
+          FROM jsonb_each_text(CASE WHEN a.kind = 'matrix' AND jsonb_typeof(a.answer) = 'object' THEN a.answer END) AS cell
      ) x
      GROUP BY ${['x.item', 'x.value', ...groups].join(', ')}`;
   const names = [...plan.choiceQuestions, ...plan.multipleQuestions, ...plan.matrixQuestions];
@@ -92,7 +108,7 @@ export async function countCube(tx: EntityManager, versionId: string, municipali
     municipalityId,
     names,
     kinds,
-    ...plan.breakdowns.map((breakdown) => breakdown.name),
+    ...breakdownParams(plan),
   ]);
   await tx.query('SET LOCAL enable_sort TO DEFAULT');
   return rows.map((row) => ({
@@ -100,6 +116,7 @@ export async function countCube(tx: EntityManager, versionId: string, municipali
     value: row.value as string | null,
     groups: groups.map((g) => row[g] as string | null),
     n: row.n as number,
+    keys: Number(row.keys),
   }));
 }
 
@@ -108,12 +125,14 @@ export async function countGroups(tx: EntityManager, versionId: string, municipa
   const b = plan.breakdowns.length;
   const groups = groupNames(b);
   const sql = b
-    ? `SELECT ${groups.join(', ')}, count(*)::int AS n
-         FROM (SELECT ${breakdownColumns(b, 3).join(', ')} FROM response r WHERE ${FILTER}) g
+    ? `SELECT ${groups.join(', ')}, count(*)::int AS n, sum(record_key)::int8 AS keys
+         FROM (SELECT r.record_key, ${breakdownColumns(b, 3).join(', ')} FROM response r WHERE ${FILTER}) g
         GROUP BY ${groups.join(', ')}`
-    : `SELECT count(*)::int AS n FROM response r WHERE ${FILTER}`;
-  const rows: Record<string, unknown>[] = await tx.query(sql, [versionId, municipalityId, ...plan.breakdowns.map((x) => x.name)]);
-  return rows.map((row) => ({ groups: groups.map((g) => row[g] as string | null), n: row.n as number }));
+    : `SELECT count(*)::int AS n, COALESCE(sum(r.record_key), 0)::int8 AS keys FROM response r WHERE ${FILTER}`;
+  const rows: Record<string, unknown>[] = await tx.query(sql, [versionId, municipalityId, ...breakdownParams(plan)]);
+  return rows
+    .map((row) => ({ groups: groups.map((g) => row[g] as string | null), n: row.n as number, keys: Number(row.keys) }))
+    .filter((row) => row.n > 0);
 }
 
 /**
@@ -128,19 +147,22 @@ export async function numericStats(tx: EntityManager, versionId: string, municip
   const sets = ['(item)', ...groups.map((g) => `(item, ${g})`)].join(', ');
   const sql = `
     SELECT item, ${groups.map((g) => `${g}, GROUPING(${g}) = 0 AS by_${g},`).join(' ')}
-           count(*)::int AS n, avg(x)::float8 AS mean,
+           count(*)::int AS n, sum(record_key)::int8 AS keys, avg(x)::float8 AS mean,
            percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY x) AS quartiles
       FROM (
-        SELECT q.name AS item, (r.answers ->> q.name)::float8 AS x ${b ? ',' : ''} ${breakdownColumns(b, 4).join(', ')}
+        SELECT q.name AS item, (r.answers ->> q.name)::float8 AS x, r.record_key ${b ? ',' : ''} ${breakdownColumns(b, 4).join(', ')}
           FROM response r CROSS JOIN unnest($3::text[]) AS q(name)
-         WHERE ${FILTER} AND jsonb_typeof(r.answers -> q.name) = 'number'
+         -- A CASE, since AND does not promise its order; beyond float8 (1e400 is valid JSON) the
+         -- cast would fail the compile: such a value is not an answer.
+         WHERE ${FILTER}
+           AND CASE WHEN jsonb_typeof(r.answers -> q.name) = 'number' THEN abs((r.answers ->> q.name)::numeric) < 1e300 ELSE false END
       ) v
      GROUP BY GROUPING SETS (${sets})`;
   const rows: Record<string, unknown>[] = await tx.query(sql, [
     versionId,
     municipalityId,
     plan.numericQuestions,
-    ...plan.breakdowns.map((x) => x.name),
+    ...breakdownParams(plan),
   ]);
   return rows.map((row) => {
     const breakdown = groups.findIndex((g) => row[`by_${g}`] === true);
@@ -150,6 +172,7 @@ export async function numericStats(tx: EntityManager, versionId: string, municip
       breakdown: breakdown === -1 ? null : breakdown,
       group: breakdown === -1 ? null : (row[groups[breakdown]] as string | null),
       n: row.n as number,
+      keys: Number(row.keys),
       mean: row.mean as number,
       q1,
       median,

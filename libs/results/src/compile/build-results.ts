@@ -1,8 +1,9 @@
-import { suppressCells, type DisclosureCell, type Line } from '../disclosure/suppression';
+import { CellTable, type Condition } from '../disclosure/cell-table';
 import type { ResultPlan } from '../definition/result-items';
+import { roundStat, statsThreshold } from '../perturbation/ptable';
 import type { BreakdownResult, Cell, ChoiceCount, ItemDescription, ItemResult, Stats } from '../results-document';
 import type { CubeRow, GroupSizeRow, NumericStatsRow } from './aggregate-queries';
-import { round, statsOfCounts } from './quantiles';
+import { statsOfCounts } from './quantiles';
 
 export interface CompileInput {
   plan: ResultPlan;
@@ -13,218 +14,230 @@ export interface CompileInput {
 }
 
 export interface CompiledResults {
+  /** True number of completed responses: for the release rule only, never published. */
   responses: number;
+  /** Perturbed number of responses; null when fewer than k. */
+  publishedResponses: number | null;
   belowThreshold: boolean;
+  /** The auditor could not make the tables safe: none are published (never happens in the tests' data). */
+  tablesWithheld: boolean;
   items: ItemResult[];
 }
 
 /** The cube's marker for "answered" rows of checkbox questions. */
 const ANSWERED = null;
 
-/**
- * Turns the aggregates of one municipality into published tables. Every number that is published,
- * and every number a reader could work out (e.g. "answered but did not choose X"), becomes a cell;
- * every sum that ties them together becomes a line; one suppression pass then covers them all, so
- * a count withheld in one table is protected in every table that shares it.
- */
-export function buildResults(input: CompileInput): CompiledResults {
-  const { plan, k } = input;
-  const responses = input.groupSizes.reduce((sum, row) => sum + row.n, 0);
-  // Fewer than k responses: no table at all, whatever it would contain.
-  if (responses < k) return { responses, belowThreshold: true, items: [] };
+const value = (item: string, v: string): Condition => ({ is: 'value', item, value: v });
+const answered = (item: string): Condition => ({ is: 'answered', item });
+const skipped = (item: string): Condition => ({ is: 'skipped', item });
+const notChosen = (item: string, v: string): Condition => ({ is: 'notChosen', item, value: v });
 
-  const counts = new CubeIndex(input.cube, plan.breakdowns.length);
-  const problem = new Problem();
-  const total = problem.cell(responses, { fixed: true });
-  const overall = new Map<string, ItemCells>();
-  for (const item of plan.items) {
-    overall.set(item.item, itemCells(problem, item, counts.overall(item.item), total, input.numeric, plan.alwaysAnswered.has(item.item)));
-  }
-
-  const grouped = new Map<string, GroupCells[][]>();
-  plan.breakdowns.forEach((breakdown, b) => {
-    const source = overall.get(breakdown.name)!;
-    // A group's size is published as the breakdown question's own count (not stated: its skipped).
-    const groups = [...breakdown.groups.map((g) => ({ value: g.value, size: source.counts.get(g.value)! })), { value: null, size: source.skipped }];
-    for (const item of plan.items) {
-      if (item.question === breakdown.name) continue;
-      const cells = groups.map(({ value, size }) =>
-        groupCells(problem, item, value, size, counts.group(item.item, b, value), {
-          numericRow: input.numeric.find((r) => r.item === item.item && r.breakdown === b && r.group === value),
-          alwaysAnswered: plan.alwaysAnswered.has(item.item),
-          k,
-        }),
-      );
-      linkGroupsToTotals(problem, overall.get(item.item)!, cells);
-      grouped.set(item.item, [...(grouped.get(item.item) ?? []), cells]);
-    }
-  });
-
-  const withheld = suppressCells(problem.cells, problem.lines, k);
-  const cell = (index: number): Cell =>
-    withheld[index] ? { count: null, suppressed: true } : { count: problem.cells[index].value, suppressed: false };
-  const publish = (item: ItemDescription, cells: ItemCells | GroupCells): { answered: Cell; counts: ChoiceCount[]; stats: Stats | null } => ({
-    answered: cell(cells.answered),
-    counts: item.choices.map((choice) => ({ value: choice.value, count: cell(cells.counts.get(choice.value)!) })),
-    stats: publishableStats(plan, item, cells, problem.cells, withheld, k),
-  });
-
-  const items = plan.items.map((item): ItemResult => {
-    const own = overall.get(item.item)!;
-    const breakdowns: BreakdownResult[] = plan.breakdowns
-      .filter((breakdown) => breakdown.name !== item.question)
-      .map((breakdown, i) => ({
-        breakdown: breakdown.name,
-        groups: grouped.get(item.item)![i].map((group) => ({ value: group.value, ...publish(item, group) })),
-      }));
-    return { item: item.item, question: item.question, row: item.row, kind: item.kind, ...publish(item, own), skipped: cell(own.skipped), breakdowns };
-  });
-  return { responses, belowThreshold: false, items };
+interface Count {
+  n: number;
+  keys: number;
 }
-
-class Problem {
-  readonly cells: DisclosureCell[] = [];
-  readonly lines: Line[] = [];
-  cell(value: number, flags: Omit<DisclosureCell, 'value'> = {}): number {
-    this.cells.push({ value, ...flags });
-    return this.cells.length - 1;
-  }
-  line(members: number[], total: number): void {
-    this.lines.push({ members, total });
-  }
-  value(index: number): number {
-    return this.cells[index].value;
-  }
-}
+const ZERO: Count = { n: 0, keys: 0 };
 
 interface ItemCells {
   answered: number;
   skipped: number;
   counts: Map<string, number>;
-  /** Checkbox only: respondents who answered but did not choose the value (never published). */
   notChosen: Map<string, number>;
-  /** Numeric only: the SQL-computed stats. */
+  /** Ratings: the true counts per value, for stats. Numeric: the SQL row. */
   numeric?: NumericStatsRow;
 }
 
-interface GroupCells extends ItemCells {
-  value: string | null;
-}
-
-function itemCells(
-  problem: Problem,
-  item: ItemDescription,
-  seen: Map<string | null, number>,
-  total: number,
-  numeric: NumericStatsRow[],
-  alwaysAnswered: boolean,
-): ItemCells {
-  const numericRow = numeric.find((row) => row.item === item.item && row.breakdown === null);
-  const cells = choiceCells(problem, item, seen, item.kind === 'numeric' ? numericRow?.n ?? 0 : undefined, {});
-  const skipped = problem.cell(problem.value(total) - problem.value(cells.answered), { fixed: alwaysAnswered });
-  problem.line([cells.answered, skipped], total);
-  return { ...cells, skipped, numeric: numericRow };
-}
-
-function groupCells(
-  problem: Problem,
-  item: ItemDescription,
-  value: string | null,
-  size: number,
-  seen: Map<string | null, number>,
-  { numericRow, alwaysAnswered, k }: { numericRow: NumericStatsRow | undefined; alwaysAnswered: boolean; k: number },
-): GroupCells {
-  const groupSize = problem.value(size);
-  // Everything about a group smaller than k is protected, zeros included: "none of the 3 chose X" is a disclosure.
-  const flags = groupSize > 0 && groupSize < k ? { sensitive: true } : {};
-  const cells = choiceCells(problem, item, seen, item.kind === 'numeric' ? numericRow?.n ?? 0 : undefined, flags);
-  // Those in the group who skipped the item: not published, but the group size minus answered
-  // gives it; for a question everyone must answer a reader knows it is 0.
-  const skipped = problem.cell(groupSize - problem.value(cells.answered), { hidden: true, ...flags, fixed: alwaysAnswered });
-  problem.line([cells.answered, skipped], size);
-  return { ...cells, value, skipped, numeric: numericRow };
-}
-
-/** Counts per choice and how many answered, with the lines that tie them together. */
-function choiceCells(
-  problem: Problem,
-  item: ItemDescription,
-  seen: Map<string | null, number>,
-  numericAnswered: number | undefined,
-  flags: Omit<DisclosureCell, 'value'>,
-): Pick<ItemCells, 'answered' | 'counts' | 'notChosen'> {
-  const counts = new Map(item.choices.map((choice) => [choice.value, problem.cell(seen.get(choice.value) ?? 0, flags)]));
-  const notChosen = new Map<string, number>();
-  const sumOfCounts = [...counts.values()].reduce((sum, index) => sum + problem.value(index), 0);
-  const answeredValue = item.kind === 'numeric' ? numericAnswered! : item.kind === 'multiple' ? seen.get(ANSWERED) ?? 0 : sumOfCounts;
-  const answered = problem.cell(answeredValue, flags);
-  if (item.kind === 'choice') problem.line([...counts.values()], answered);
-  if (item.kind === 'multiple') {
-    for (const [value, index] of counts) {
-      const hidden = problem.cell(answeredValue - problem.value(index), { hidden: true, ...flags });
-      notChosen.set(value, hidden);
-      problem.line([index, hidden], answered);
-    }
-  }
-  return { answered, counts, notChosen };
-}
-
-/** The groups of one breakdown add up to the item's overall figures, line by line. */
-function linkGroupsToTotals(problem: Problem, overall: ItemCells, groups: GroupCells[]): void {
-  for (const [value, index] of overall.counts) problem.line(groups.map((g) => g.counts.get(value)!), index);
-  for (const [value, index] of overall.notChosen) problem.line(groups.map((g) => g.notChosen.get(value)!), index);
-  problem.line(groups.map((g) => g.answered), overall.answered);
-  problem.line(groups.map((g) => g.skipped), overall.skipped);
-}
-
 /**
- * Mean and quartiles only for groups of at least k whose figures are all published: with a
- * published mean and n, a withheld count of a rating could be solved for.
+ * Turns the aggregates of one municipality into cells and the identities between them (the
+ * tabulation), then renders the published tables from the cells' perturbed values. Between the
+ * two, the auditor may withhold more cells (ReleaseAuditor); rendering never fails.
  */
-function publishableStats(
-  plan: ResultPlan,
-  item: ItemDescription,
-  cells: ItemCells,
-  all: DisclosureCell[],
-  withheld: boolean[],
-  k: number,
-): Stats | null {
-  if (withheld[cells.answered] || all[cells.answered].value < k) return null;
-  if (item.kind === 'numeric') {
-    const row = cells.numeric;
-    return row ? { mean: round(row.mean), q1: round(row.q1), median: round(row.median), q3: round(row.q3) } : null;
+export class Tabulation {
+  readonly table: CellTable;
+  readonly responses: Count;
+  private readonly overall = new Map<string, ItemCells>();
+  /** Per item, per breakdown (in plan order, the item's own question left out), per group. */
+  private readonly grouped = new Map<string, { value: string | null; cells: ItemCells }[][]>();
+  private readonly total: number;
+
+  constructor(private readonly input: CompileInput) {
+    const { plan, k } = input;
+    this.table = new CellTable(k);
+    this.responses = input.groupSizes.reduce((sum, row) => ({ n: sum.n + row.n, keys: sum.keys + row.keys }), ZERO);
+    this.total = this.table.cell([], this.responses.n, this.responses.keys);
+    const counts = new CubeIndex(input.cube, plan.breakdowns.length);
+
+    for (const item of plan.items) {
+      this.overall.set(item.item, this.itemCells(item, [], counts.overall(item.item), this.total, this.numericRow(item.item, null, null)));
+    }
+    plan.breakdowns.forEach((breakdown, b) => {
+      const groups = [...breakdown.groups.map((g) => g.value as string | null), null];
+      for (const item of plan.items) {
+        if (item.question === breakdown.name) continue;
+        const cells = groups.map((g) => {
+          const condition = g === null ? skipped(breakdown.name) : value(breakdown.name, g);
+          const size = this.overallCellOf(breakdown.name, g);
+          return { value: g, cells: this.itemCells(item, [condition], counts.group(item.item, b, g), size, this.numericRow(item.item, b, g)) };
+        });
+        this.linkGroupsToTotals(this.overall.get(item.item)!, cells.map((c) => c.cells));
+        this.grouped.set(item.item, [...(this.grouped.get(item.item) ?? []), cells]);
+      }
+    });
   }
-  if (!plan.ratedItems.has(item.item)) return null;
-  const indices = [...cells.counts.values()];
-  if (indices.some((index) => withheld[index])) return null;
-  return statsOfCounts([...cells.counts].map(([value, index]) => ({ value: Number(value), n: all[index].value })));
+
+  /** The published tables, from the cells' current decisions. */
+  render(): CompiledResults {
+    const { plan, k } = this.input;
+    const publishedResponses = this.belowThreshold ? null : this.table.published(this.total);
+    const base = { responses: this.responses.n, publishedResponses };
+    // Fewer than k: no table at all, and no exact count either.
+    if (publishedResponses === null) return { ...base, publishedResponses: null, belowThreshold: true, tablesWithheld: false, items: [] };
+
+    const cell = (index: number): Cell => {
+      const count = this.table.published(index);
+      return count === null ? { count: null, suppressed: true } : { count, suppressed: false };
+    };
+    const publish = (item: ItemDescription, cells: ItemCells): { answered: Cell; counts: ChoiceCount[]; stats: Stats | null } => ({
+      answered: cell(cells.answered),
+      counts: item.choices.map((choice) => ({ value: choice.value, count: cell(cells.counts.get(choice.value)!) })),
+      stats: this.stats(item, cells, k),
+    });
+    const items = plan.items.map((item): ItemResult => {
+      const own = this.overall.get(item.item)!;
+      const breakdowns: BreakdownResult[] = plan.breakdowns
+        .filter((breakdown) => breakdown.name !== item.question)
+        .map((breakdown, i) => ({
+          breakdown: breakdown.name,
+          groups: this.grouped.get(item.item)![i].map((group) => ({ value: group.value, ...publish(item, group.cells) })),
+        }));
+      return { item: item.item, question: item.question, row: item.row, kind: item.kind, ...publish(item, own), skipped: cell(own.skipped), breakdowns };
+    });
+    return { ...base, belowThreshold: false, tablesWithheld: false, items };
+  }
+
+  /**
+   * Fewer than k responses, truly or after perturbation: nothing but "fewer than k". (The true
+   * count decides too: noise may lift 3 responses to 5, and a municipality's tables need k people.)
+   */
+  get belowThreshold(): boolean {
+    return this.responses.n < this.input.k || this.table.published(this.total) === null;
+  }
+
+  /** Withholds every cell but the response count (which the k rule decides on its own). */
+  withholdTables(): void {
+    this.table.cells.forEach((_, i) => i !== this.total && this.table.withhold(i));
+  }
+
+  /** The municipality's tables are all withheld (the auditor could not converge); the response count stays. */
+  renderWithheld(): CompiledResults {
+    this.withholdTables();
+    const publishedResponses = this.belowThreshold ? null : this.table.published(this.total);
+    return { responses: this.responses.n, publishedResponses, belowThreshold: publishedResponses === null, tablesWithheld: true, items: [] };
+  }
+
+  private numericRow(item: string, breakdown: number | null, group: string | null): NumericStatsRow | undefined {
+    return this.input.numeric.find((r) => r.item === item && r.breakdown === breakdown && (breakdown === null || r.group === group));
+  }
+
+  /** The cell holding those who gave the breakdown answer g (null: did not state it). */
+  private overallCellOf(breakdownItem: string, g: string | null): number {
+    const cells = this.overall.get(breakdownItem)!;
+    return g === null ? cells.skipped : cells.counts.get(g)!;
+  }
+
+  private itemCells(item: ItemDescription, within: Condition[], seen: Map<string | null, Count>, size: number, numeric: NumericStatsRow | undefined): ItemCells {
+    const t = this.table;
+    const alwaysAnswered = this.input.plan.alwaysAnswered.has(item.item);
+    const counts = new Map(
+      item.choices.map((choice) => {
+        const c = seen.get(choice.value) ?? ZERO;
+        return [choice.value, t.cell([...within, value(item.item, choice.value)], c.n, c.keys)] as const;
+      }),
+    );
+    const sum = (indices: number[]): Count =>
+      indices.reduce((s, i) => ({ n: s.n + t.value(i), keys: s.keys + t.keys(i) }), ZERO);
+    const answeredCount: Count =
+      item.kind === 'numeric'
+        ? { n: numeric?.n ?? 0, keys: numeric?.keys ?? 0 }
+        : item.kind === 'multiple'
+          ? seen.get(ANSWERED) ?? ZERO
+          : sum([...counts.values()]);
+    const answeredCell = t.cell([...within, answered(item.item)], answeredCount.n, answeredCount.keys);
+    if (item.kind === 'choice') t.line([...counts.values()], answeredCell);
+    const notChosenCells = new Map<string, number>();
+    if (item.kind === 'multiple') {
+      for (const [v, index] of counts) {
+        const hidden = t.cell([...within, notChosen(item.item, v)], answeredCount.n - t.value(index), answeredCount.keys - t.keys(index), { hidden: true });
+        notChosenCells.set(v, hidden);
+        t.line([index, hidden], answeredCell);
+      }
+    }
+    // Skipped: the group's people minus those who answered. Published overall, hidden per group
+    // (a reader gets it as group size minus answered anyway); a known zero for required questions.
+    const skippedCell = t.cell(
+      [...within, skipped(item.item)],
+      t.value(size) - answeredCount.n,
+      t.keys(size) - answeredCount.keys,
+      { hidden: within.length > 0, structural: alwaysAnswered },
+    );
+    t.line([answeredCell, skippedCell], size);
+    return { answered: answeredCell, skipped: skippedCell, counts, notChosen: notChosenCells, numeric };
+  }
+
+  /** The groups of one breakdown add up to the item's overall figures, line by line. */
+  private linkGroupsToTotals(overall: ItemCells, groups: ItemCells[]): void {
+    const t = this.table;
+    for (const [v, index] of overall.counts) t.line(groups.map((g) => g.counts.get(v)!), index);
+    for (const [v, index] of overall.notChosen) t.line(groups.map((g) => g.notChosen.get(v)!), index);
+    t.line(groups.map((g) => g.answered), overall.answered);
+    t.line(groups.map((g) => g.skipped), overall.skipped);
+  }
+
+  /**
+   * Mean and quartiles only when the (published) number who answered is at least
+   * statsThreshold(k), rounded to 2 significant figures: with a handful of answers a quartile is
+   * one resident's answer.
+   */
+  private stats(item: ItemDescription, cells: ItemCells, k: number): Stats | null {
+    const shown = this.table.published(cells.answered);
+    if (shown === null || shown < statsThreshold(k)) return null;
+    let raw: Stats | null = null;
+    if (item.kind === 'numeric') {
+      const row = cells.numeric;
+      raw = row ? { mean: row.mean, q1: row.q1, median: row.median, q3: row.q3 } : null;
+    } else if (this.input.plan.ratedItems.has(item.item)) {
+      raw = statsOfCounts([...cells.counts].map(([v, index]) => ({ value: Number(v), n: this.table.value(index) })));
+    }
+    return raw && { mean: roundStat(raw.mean), q1: roundStat(raw.q1), median: roundStat(raw.median), q3: roundStat(raw.q3) };
+  }
 }
 
 /** Sums of the cube: overall per item, and per (item, breakdown, group). */
 class CubeIndex {
-  private readonly totals = new Map<string, Map<string | null, number>>();
-  private readonly byGroup = new Map<string, Map<string | null, number>>();
+  private readonly totals = new Map<string, Map<string | null, Count>>();
+  private readonly byGroup = new Map<string, Map<string | null, Count>>();
 
   constructor(cube: CubeRow[], breakdowns: number) {
     for (const row of cube) {
-      add(this.totals, row.item, row.value, row.n);
-      for (let b = 0; b < breakdowns; b++) add(this.byGroup, groupKey(row.item, b, row.groups[b]), row.value, row.n);
+      add(this.totals, row.item, row.value, row);
+      for (let b = 0; b < breakdowns; b++) add(this.byGroup, groupKey(row.item, b, row.groups[b]), row.value, row);
     }
   }
 
-  overall(item: string): Map<string | null, number> {
+  overall(item: string): Map<string | null, Count> {
     return this.totals.get(item) ?? new Map();
   }
 
-  group(item: string, breakdown: number, group: string | null): Map<string | null, number> {
+  group(item: string, breakdown: number, group: string | null): Map<string | null, Count> {
     return this.byGroup.get(groupKey(item, breakdown, group)) ?? new Map();
   }
 }
 
 const groupKey = (item: string, breakdown: number, group: string | null) => JSON.stringify([item, breakdown, group]);
 
-function add(index: Map<string, Map<string | null, number>>, key: string, value: string | null, n: number): void {
-  const counts = index.get(key) ?? new Map<string | null, number>();
-  counts.set(value, (counts.get(value) ?? 0) + n);
+function add(index: Map<string, Map<string | null, Count>>, key: string, v: string | null, row: Count): void {
+  const counts = index.get(key) ?? new Map<string | null, Count>();
+  const before = counts.get(v) ?? ZERO;
+  counts.set(v, { n: before.n + row.n, keys: before.keys + row.keys });
   index.set(key, counts);
 }

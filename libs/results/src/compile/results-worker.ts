@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { JobReconciler, jobSpec, QueueWorker, QUEUES, unknownJob, type PendingJob, type QueueJob } from '@app/jobs';
 import { requestCompilesForClosedSurveys } from '@app/surveys';
+import { classifyFailure } from './compile-failures';
 import { ResultCompiler, type CompileTarget } from './result-compiler';
 
 /**
@@ -61,7 +62,7 @@ export class ResultsWorker implements OnApplicationBootstrap, OnApplicationShutd
     }));
   }
 
-  private async compile(job: Job<CompileTarget>): Promise<{ responses: number }> {
+  private async compile(job: Job<CompileTarget>): Promise<{ release: string | null }> {
     const target = job.data;
     const attempt = job.attemptsMade + 1;
     await this.dataSource.query(
@@ -79,29 +80,21 @@ export class ResultsWorker implements OnApplicationBootstrap, OnApplicationShutd
       );
     };
     try {
+      // Counts only: the true response count stays out of the job's return value (Redis).
       const results = await this.compiler.compile(target, progress);
-      return { responses: results.responses };
+      return { release: results.release };
     } catch (error) {
-      const final = attempt >= (job.opts.attempts ?? 1) || (error instanceof Error && error.name === 'UnrecoverableError');
-      const reason = describeFailure(error);
-      this.logger.warn(`Compile ${job.id} failed (attempt ${attempt}${final ? ', giving up' : ', will retry'}): ${reason}`);
+      // Stored and logged as a code: database messages carry the statement's parameters (answers).
+      const { code, retryable } = classifyFailure(error);
+      const final = !retryable || attempt >= (job.opts.attempts ?? 1);
+      this.logger.warn(`Compile ${job.id} failed (attempt ${attempt}${final ? ', giving up' : ', will retry'}): ${code}`);
       await this.dataSource.query(
         `UPDATE result_compilation SET status = $4, last_error = $5, finished_at = now()
           WHERE survey_version_id = $1 AND municipality_id = $2 AND started_seq = $3`,
-        [target.surveyVersionId, target.municipalityId, target.seq, final ? 'failed' : 'retrying', reason],
+        [target.surveyVersionId, target.municipalityId, target.seq, final ? 'failed' : 'retrying', code],
       );
-      throw error;
+      // BullMQ does not retry an UnrecoverableError: a data error fails the same way every time.
+      throw retryable ? error : new UnrecoverableError(code);
     }
   }
-}
-
-/**
- * The reason shown to staff and written to the log. Database errors carry the statement's
- * parameters (answers), so only their code is kept.
- */
-function describeFailure(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error';
-  const code = (error as { code?: unknown }).code;
-  if (error.name === 'QueryFailedError') return `database error${typeof code === 'string' ? ` ${code}` : ''}`;
-  return error.message.slice(0, 500);
 }

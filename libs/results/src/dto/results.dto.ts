@@ -45,4 +45,12 @@ export class PublishResultsDto {
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   questions: string[];
+
+  @ApiPropertyOptional({ example: ['birzai'], description: 'Only these municipalities (default: all)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'municipalityCodes must name at least one municipality' })
+  @ArrayMaxSize(200)
+  @Matches(/^[a-z0-9-]+$/, { each: true, message: 'municipalityCodes must hold municipality codes' })
+  municipalityCodes?: string[];
 }

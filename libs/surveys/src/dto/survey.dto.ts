@@ -75,6 +75,24 @@ export class CreateSurveyDto extends SurveyWindowDto {
   @Max(100, { message: 'disclosureK must be at most 100' })
   disclosureK = 5;
 
+  @ApiPropertyOptional({
+    minimum: 4,
+    maximum: 100000,
+    description: 'R: completed responses a municipality needs since its last release for a release to show new figures there (default and minimum 2k; once results are released it can only be raised)',
+  })
+  @IsOptional()
+  @IsInt({ message: 'releaseMinResponses must be a whole number' })
+  @Min(4, { message: 'releaseMinResponses must be at least 4 (and at least 2k)' })
+  @Max(100000, { message: 'releaseMinResponses must be at most 100000' })
+  releaseMinResponses?: number;
+
+  @ApiPropertyOptional({ default: 10, minimum: 1, maximum: 100000, description: 'New responses accepted per network address per day' })
+  @IsOptional()
+  @IsInt({ message: 'responsesPerAddressPerDay must be a whole number' })
+  @Min(1, { message: 'responsesPerAddressPerDay must be at least 1' })
+  @Max(100000, { message: 'responsesPerAddressPerDay must be at most 100000' })
+  responsesPerAddressPerDay?: number;
+
   @ApiProperty({ type: [String], example: ['birzai'] })
   @IsArray()
   @ArrayMinSize(1, { message: 'municipalityCodes must name at least one municipality' })
@@ -88,13 +106,31 @@ export class UpdateSurveyDto extends SurveyWindowDto {
     default: 5,
     minimum: 2,
     maximum: 100,
-    description: 'Results show no count from 1 to k-1 (and nothing that gives one away); a municipality with fewer than k responses gets no tables',
+    description: 'Results show no count below k (perturbed counts; see the README); may be lowered only before the first release',
   })
   @IsOptional()
   @IsInt({ message: 'disclosureK must be a whole number' })
   @Min(2, { message: 'disclosureK must be at least 2' })
   @Max(100, { message: 'disclosureK must be at most 100' })
   disclosureK?: number;
+
+  @ApiPropertyOptional({
+    minimum: 4,
+    maximum: 100000,
+    description: 'R: completed responses a municipality needs since its last release for a release to show new figures there (default and minimum 2k; once results are released it can only be raised)',
+  })
+  @IsOptional()
+  @IsInt({ message: 'releaseMinResponses must be a whole number' })
+  @Min(4, { message: 'releaseMinResponses must be at least 4 (and at least 2k)' })
+  @Max(100000, { message: 'releaseMinResponses must be at most 100000' })
+  releaseMinResponses?: number;
+
+  @ApiPropertyOptional({ default: 10, minimum: 1, maximum: 100000, description: 'New responses accepted per network address per day' })
+  @IsOptional()
+  @IsInt({ message: 'responsesPerAddressPerDay must be a whole number' })
+  @Min(1, { message: 'responsesPerAddressPerDay must be at least 1' })
+  @Max(100000, { message: 'responsesPerAddressPerDay must be at most 100000' })
+  responsesPerAddressPerDay?: number;
 
   @ApiPropertyOptional({ type: [String], example: ['birzai', 'zarasai'] })
   @IsOptional()

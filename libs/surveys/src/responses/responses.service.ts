@@ -5,7 +5,6 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { rowsOf } from '@app/database';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { sha256Hex } from '@app/auth';
-import { requestRecompileAfterResponse } from '../compile-requests';
 import { AnswerValidator } from '../answers/answer-validator';
 import type { ResponseStatus } from '../response.entity';
 import {
@@ -17,9 +16,11 @@ import {
   responseIdTaken,
   responseMoved,
   responseNotFound,
+  tooManyFromAddress,
   versionNotFound,
   wrongMunicipality,
 } from '../surveys.errors';
+import { AddressLimit } from './address-limit';
 import { PublishedVersions, type PublishedVersion } from './published-versions';
 import { payloadHash, resumeTokenFor, resumeTokenMatches } from './response-tokens';
 import { gateProblem, SURVEY_GATE_SQL, type SurveyGate } from './survey-gate';
@@ -34,6 +35,8 @@ export interface SaveResponseCommand {
   answers: unknown;
   invitationToken?: string;
   resumeToken?: string;
+  /** The client's address, for the per-day limit only; never stored. */
+  clientAddress?: string;
 }
 
 export interface SavedResponse {
@@ -59,6 +62,7 @@ export class ResponsesService {
     private readonly dataSource: DataSource,
     private readonly versions: PublishedVersions,
     private readonly validator: AnswerValidator,
+    private readonly addressLimit: AddressLimit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -85,6 +89,7 @@ export class ResponsesService {
     });
 
     if (!command.invitationToken && !command.resumeToken) {
+      await this.checkAddressLimit(version.surveyId, command.clientAddress);
       const inserted = await this.insertPublicResponse(command, stored, version, hash);
       if (inserted) return { created: true, response: inserted };
     }
@@ -133,6 +138,16 @@ export class ResponsesService {
     }
   }
 
+  /** A new public response counts against its address's daily limit for the survey (429 beyond it, nothing written). */
+  private async checkAddressLimit(surveyId: string, address: string | undefined): Promise<void> {
+    if (!address) return;
+    const [survey]: { limit: number }[] = await this.dataSource.query(
+      `SELECT responses_per_address_per_day AS "limit" FROM survey WHERE id = $1`,
+      [surveyId],
+    );
+    if (survey && !(await this.addressLimit.allow(surveyId, address, survey.limit))) throw tooManyFromAddress(survey.limit);
+  }
+
   /**
    * The common case, a new response to a public survey, in one statement: the survey's rules are
    * checked in the same INSERT ... SELECT that writes, so a survey closing meanwhile cannot slip
@@ -156,18 +171,9 @@ export class ResponsesService {
            FROM gate g
           WHERE g.access_mode = 'public' AND g.opened AND g.open_still AND g.targeted AND $5::text = ANY (g.languages)
          ON CONFLICT (id) DO NOTHING
-         RETURNING submitted_on::text, survey_version_id, municipality_id, status
-       ),
-       -- As requestRecompileAfterResponse: a debounced compile unless one is pending (a plain read, no lock).
-       recompile AS (
-         SELECT request_result_compilation(i.survey_version_id, i.municipality_id, $9::int)
-           FROM inserted i
-          WHERE i.status = 'complete'
-            AND NOT EXISTS (SELECT 1 FROM result_compilation c WHERE c.survey_version_id = i.survey_version_id
-                               AND c.municipality_id = i.municipality_id AND c.requested_seq > c.started_seq)
+         RETURNING submitted_on::text
        )
-       SELECT EXISTS (SELECT 1 FROM inserted) AS inserted, (SELECT submitted_on FROM inserted) AS submitted_on,
-              (SELECT count(*) FROM recompile) AS recompile`,
+       SELECT EXISTS (SELECT 1 FROM inserted) AS inserted, (SELECT submitted_on FROM inserted) AS submitted_on`,
       values: [
         version.surveyId,
         command.municipalityCode,
@@ -177,7 +183,6 @@ export class ResponsesService {
         command.status,
         answers,
         hash,
-        this.config.RESULTS_DEBOUNCE_SECONDS,
       ],
     });
     // Not inserted: the id exists, or a rule refused it. The transactional path tells which, and in
@@ -243,9 +248,8 @@ export class ResponsesService {
           ],
         );
 
-    if (command.status === 'complete') {
-      await requestRecompileAfterResponse(tx, version.id, gate.municipality_id!, this.config.RESULTS_DEBOUNCE_SECONDS);
-    }
+    // No compile is asked for here: results change only at releases, and a job row written with
+    // the response would time-stamp it to the microsecond.
     if (invitationId) {
       // Anonymous: the invitation learns only that it was used, and the day; never which response.
       await tx.query(

@@ -17,6 +17,7 @@ export default function FixtureResultsPage() {
         surveyId={fixtureDocument.survey.id}
         version={1}
         compilations={{ items: fixtureCompilations, error: null, polling: true, retry: noop, merge: noop }}
+        canRelease
       />
       <PreliminaryBanner />
       <ResultsView doc={fixtureDocument} csvUrl="#" />

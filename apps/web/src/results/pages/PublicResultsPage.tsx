@@ -1,6 +1,6 @@
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
-import { formatMoment } from '../../components/i18n';
+import { formatDay } from '../../components/i18n';
 import { resultsApi } from '../api';
 import { surveyTitle } from '../format';
 import { useResultsI18n } from '../i18n';
@@ -26,7 +26,7 @@ export default function PublicResultsPage({ slug }: { slug: string }) {
       {doc.state === 'ready' && (
         <>
           <h1 className="page-title">{title}</h1>
-          {doc.data.publishedAt && <p className="results__meta">{r.publishedOn(formatMoment(doc.data.publishedAt, lang))}</p>}
+          {doc.data.publishedOn && <p className="results__meta">{r.publishedOn(formatDay(doc.data.publishedOn, lang))}</p>}
           <ResultsView doc={doc.data} csvUrl={resultsApi.csvUrl(slug)} />
         </>
       )}

@@ -1,6 +1,6 @@
 import { ErrorBox } from '../../components/ErrorBox';
 import { Loading } from '../../components/Loading';
-import { formatMoment } from '../../components/i18n';
+import { formatDay } from '../../components/i18n';
 import { resultsApi } from '../api';
 import { municipalityLabel, surveyTitle } from '../format';
 import { useResultsI18n } from '../i18n';
@@ -35,7 +35,7 @@ export default function ResultsListPage() {
                 <Link to={`/results/${encodeURIComponent(survey.slug)}`} className="card card--link" data-testid={`results-${survey.slug}`}>
                   <span className="card__body">
                     <span className="card__title">{surveyTitle(survey, lang)}</span>
-                    <span className="card__meta">{r.publishedOn(formatMoment(survey.publishedAt, lang))}</span>
+                    <span className="card__meta">{r.publishedOn(formatDay(survey.publishedOn, lang))}</span>
                     <span className="card__meta">
                       {survey.municipalities.length > 0 && (
                         <span>

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorBox } from '../../components/ErrorBox';
-import { formatMoment } from '../../components/i18n';
-import { groupByQuestion, itemTitle } from '../format';
+import { formatDay } from '../../components/i18n';
+import { groupByQuestion, itemTitle, municipalityLabel } from '../format';
 import { useResultsI18n } from '../i18n';
-import type { ItemDescription, PublicationView } from '../types';
+import type { CompilationView, ItemDescription, PublicationView } from '../types';
+import { releasable } from './CompilationsTable';
 import { Link } from '../../router';
 import { staffApi } from '../../workspace/api';
 
@@ -15,12 +16,14 @@ interface Props {
   /** Its items (from the preliminary results), or null while none are compiled. */
   items: ItemDescription[] | null;
   publication: PublicationView | null;
+  /** This version's compilations: the municipalities to choose from, and which failed or are stale. */
+  compilations: CompilationView[];
   onChange: (publication: PublicationView | null) => void;
   canPublish: boolean;
 }
 
 /** What residents see: the current publication, and (researchers, admins) the form to change it. */
-export function PublicationPanel({ surveyId, slug, version, items, publication, onChange, canPublish }: Props) {
+export function PublicationPanel({ surveyId, slug, version, items, publication, compilations, onChange, canPublish }: Props) {
   const { lang, r } = useResultsI18n();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -48,7 +51,20 @@ export function PublicationPanel({ surveyId, slug, version, items, publication, 
       {publication ? (
         <div className="notice notice--success">
           <p className="notice__text" data-testid="publication-current">
-            {r.publishedInfo(formatMoment(publication.publishedAt, lang), publication.version, publication.questions.length)}
+            {r.publishedInfo(formatDay(publication.publishedOn, lang), publication.version, publication.questions.length)}
+            {publication.municipalityCodes && (
+              <>
+                {' '}
+                {r.publishedIn(
+                  publication.municipalityCodes
+                    .map((code) => {
+                      const c = compilations.find((x) => x.municipality.code === code);
+                      return c ? municipalityLabel(c.municipality, lang) : code;
+                    })
+                    .join(', '),
+                )}
+              </>
+            )}
           </p>
           <p className="notice__text">
             <Link to={`/results/${encodeURIComponent(slug)}`}>{r.viewPublic}</Link>
@@ -83,15 +99,17 @@ export function PublicationPanel({ surveyId, slug, version, items, publication, 
           {done}
         </p>
       )}
+      <PublicationWarnings compilations={compilations} />
       {!canPublish && <p className="results-note">{r.publishOnlyResearchers}</p>}
       {canPublish && items && (
         <PublishForm
           // A new version or a new publication starts the ticks afresh.
-          key={`${version}:${publication?.publishedAt ?? ''}`}
+          key={`${version}:${publication?.publishedOn ?? ''}:${publication?.questions.join() ?? ''}`}
           surveyId={surveyId}
           version={version}
           items={items}
           publication={publication}
+          compilations={compilations}
           onPublished={(next) => {
             onChange(next);
             setDone(r.publishedOk);
@@ -102,20 +120,54 @@ export function PublicationPanel({ surveyId, slug, version, items, publication, 
   );
 }
 
+/** Before publishing: municipalities whose compile failed, or with enough new responses not yet released. */
+function PublicationWarnings({ compilations }: { compilations: CompilationView[] }) {
+  const { lang, r } = useResultsI18n();
+  const names = (rows: CompilationView[]) => rows.map((c) => municipalityLabel(c.municipality, lang)).join(', ');
+  const failed = compilations.filter((c) => c.status === 'failed');
+  const stale = compilations.filter((c) => c.lastRelease !== null && releasable(c));
+  return (
+    <>
+      {failed.length > 0 && (
+        <p className="notice notice--warning" data-testid="warn-failed">
+          {r.warnFailed(names(failed))}
+        </p>
+      )}
+      {stale.length > 0 && (
+        <p className="notice notice--warning" data-testid="warn-stale">
+          {r.warnStale(names(stale))}
+        </p>
+      )}
+    </>
+  );
+}
+
 function PublishForm({
   surveyId,
   version,
   items,
   publication,
+  compilations,
   onPublished,
 }: {
   surveyId: string;
   version: number;
   items: ItemDescription[];
   publication: PublicationView | null;
+  compilations: CompilationView[];
   onPublished: (publication: PublicationView) => void;
 }) {
   const { lang, r } = useResultsI18n();
+  const municipalities = compilations.map((c) => c.municipality);
+  const [places, setPlaces] = useState<Set<string> | null>(() =>
+    publication && publication.version === version && publication.municipalityCodes ? new Set(publication.municipalityCodes) : null,
+  );
+  const togglePlace = (code: string, on: boolean) => {
+    const next = new Set(places ?? municipalities.map((m) => m.code));
+    if (on) next.add(code);
+    else next.delete(code);
+    setPlaces(next.size === municipalities.length ? null : next);
+  };
   const questions = groupByQuestion(items).map((q) => ({ name: q.question, title: itemTitle(q.items[0], lang) }));
   const [checked, setChecked] = useState<Set<string>>(
     () => new Set(publication && publication.version === version ? publication.questions : []),
@@ -144,7 +196,12 @@ function PublishForm({
     try {
       // In survey order, whatever order they were ticked in.
       const chosen = questions.map((q) => q.name).filter((name) => checked.has(name));
-      onPublished(await staffApi.publish(surveyId, version, chosen));
+      const where = places === null ? null : municipalities.map((m) => m.code).filter((code) => places.has(code));
+      if (where && where.length === 0) {
+        setEmpty(true);
+        return;
+      }
+      onPublished(await staffApi.publish(surveyId, version, chosen, where));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -192,6 +249,32 @@ function PublishForm({
           </p>
         )}
       </fieldset>
+      {municipalities.length > 1 && (
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">{r.publishMunicipalities}</legend>
+          <ul className="checklist">
+            <li>
+              <label className="checklist__item">
+                <input type="checkbox" checked={places === null} onChange={(event) => setPlaces(event.target.checked ? null : new Set())} />
+                <span>{r.allMunicipalities}</span>
+              </label>
+            </li>
+            {municipalities.map((m) => (
+              <li key={m.code}>
+                <label className="checklist__item">
+                  <input
+                    type="checkbox"
+                    checked={places === null || places.has(m.code)}
+                    onChange={(event) => togglePlace(m.code, event.target.checked)}
+                    data-testid={`publish-in-${m.code}`}
+                  />
+                  <span>{municipalityLabel(m, lang)}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
       {error !== null && <ErrorBox error={error} />}
       <button type="submit" className="button" disabled={busy} data-testid="publish">
         {busy ? r.publishing : publication ? r.updatePublication : r.publish}

@@ -32,15 +32,17 @@ function StaffResults({ surveyId, account }: { surveyId: string; account: Accoun
   const asked = Number(search.get('version'));
   const version = versions.includes(asked) ? asked : versions[0] ?? null;
 
-  // Results are re-read when a compile of this version finishes (its compiledAt moves on).
+  // Results are re-read when a release of this version is made (its number moves on).
   const compiledKey = (compilations.items ?? [])
     .filter((c) => c.version === version)
-    .map((c) => `${c.municipality.code}@${c.compiledAt ?? ''}`)
+    .map((c) => `${c.municipality.code}@${c.lastRelease?.number ?? ''}`)
     .sort()
     .join(',');
   const [publication, setPublication] = useState<{ value: PublicationView | null } | null>(null);
   // ...and when the publication changes, which moves the document's status.
-  const publishedKey = publication?.value ? `${publication.value.version}@${publication.value.publishedAt}` : '-';
+  const publishedKey = publication?.value
+    ? `${publication.value.version}@${publication.value.publishedOn}@${publication.value.questions.join()}@${publication.value.municipalityCodes?.join() ?? '*'}`
+    : '-';
   const doc = useKeptLoad(version === null ? null : `${surveyId}:${version}:${compiledKey}:${publishedKey}`, () =>
     staffApi.results(surveyId, version),
   );
@@ -105,7 +107,7 @@ function StaffResults({ surveyId, account }: { surveyId: string; account: Accoun
             ) : (
               <p className="results__meta">{r.versionN(version)}</p>
             )}
-            <CompilationsTable surveyId={surveyId} version={version} compilations={compilations} />
+            <CompilationsTable surveyId={surveyId} version={version} compilations={compilations} canRelease={canPublish} />
           </>
         )}
       </section>
@@ -126,6 +128,7 @@ function StaffResults({ surveyId, account }: { surveyId: string; account: Accoun
               version={version}
               items={doc.data?.items ?? null}
               publication={publication.value}
+              compilations={(compilations.items ?? []).filter((c) => c.version === version)}
               onChange={(value) => setPublication({ value })}
               canPublish={canPublish}
             />
@@ -162,9 +165,9 @@ function StaffResults({ surveyId, account }: { surveyId: string; account: Accoun
   );
 }
 
-/** A version with nothing compiled yet: a 404 with this code (or a document without municipalities). */
+/** A version with nothing released yet: a 404 with this code (or a document without municipalities). */
 function isNotCompiled(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'RESULTS_NOT_COMPILED';
+  return error instanceof ApiError && (error.code === 'RESULTS_NOT_RELEASED' || error.code === 'RESULTS_NOT_COMPILED');
 }
 
 /**

@@ -16,6 +16,8 @@ export function SettingsPanel({ survey, municipalities, account }: { survey: Wor
   const [opensAt, setOpensAt] = useState(survey.opensAt ? isoToVilnius(survey.opensAt) : '');
   const [closesAt, setClosesAt] = useState(survey.closesAt ? isoToVilnius(survey.closesAt) : '');
   const [k, setK] = useState(String(survey.disclosureK));
+  const [releaseMin, setReleaseMin] = useState(survey.releaseMinResponses === null ? '' : String(survey.releaseMinResponses));
+  const [perAddress, setPerAddress] = useState(String(survey.responsesPerAddressPerDay));
   const [codes, setCodes] = useState(survey.municipalityCodes);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -47,6 +49,8 @@ export function SettingsPanel({ survey, municipalities, account }: { survey: Wor
           opensAt: opensAt ? vilniusToIso(opensAt) : null,
           closesAt: closesAt ? vilniusToIso(closesAt) : null,
           disclosureK: Number(k),
+          ...(releaseMin.trim() ? { releaseMinResponses: Number(releaseMin) } : {}),
+          responsesPerAddressPerDay: Number(perAddress),
           municipalityCodes: codes,
         }),
       w.saved,
@@ -72,6 +76,18 @@ export function SettingsPanel({ survey, municipalities, account }: { survey: Wor
           <input className="field__input field__input--short" type="number" min={2} max={100} value={k} onChange={(e) => setK(e.target.value)} data-testid="survey-k" />
           <span className="field__hint">{w.kHint}</span>
         </label>
+        <div className="form__row">
+          <label className="field">
+            <span className="field__label">{w.releaseMin}</span>
+            <input className="field__input field__input--short" type="number" min={4} value={releaseMin} onChange={(e) => setReleaseMin(e.target.value)} data-testid="survey-release-min" />
+            <span className="field__hint">{w.releaseMinHint(Number(k) || survey.disclosureK)}</span>
+          </label>
+          <label className="field">
+            <span className="field__label">{w.perAddress}</span>
+            <input className="field__input field__input--short" type="number" min={1} value={perAddress} onChange={(e) => setPerAddress(e.target.value)} data-testid="survey-per-address" />
+            <span className="field__hint">{w.perAddressHint}</span>
+          </label>
+        </div>
         <fieldset className="field">
           <legend className="field__label">{w.municipalities}</legend>
           {[...new Set([...choosable, ...codes])].map((code) => (

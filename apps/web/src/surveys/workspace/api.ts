@@ -29,6 +29,8 @@ export interface SurveySettingsBody {
   opensAt?: string | null;
   closesAt?: string | null;
   disclosureK?: number;
+  releaseMinResponses?: number;
+  responsesPerAddressPerDay?: number;
   municipalityCodes?: string[];
 }
 
