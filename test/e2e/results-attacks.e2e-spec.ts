@@ -32,7 +32,12 @@ const PADDED = ['pad1', 'pad2', 'pad3', 'pad4'];
 const plan = naivePlan(RESIDENT_DEFINITION, RESIDENT_BREAKDOWNS);
 const naive = (answers: Record<string, unknown>[], k = K) => naiveCompile(plan, answers, k);
 
-describe('attacks on released results (real api and worker)', () => {
+// Each release compiles and audits every municipality: on this shared 2-core machine a release
+// took ~5 minutes and the whole file over 25, so it runs only when asked (RESULTS_E2E_ATTACKS=1);
+// the same attacks and property run on the protected build step in test/attacks (npm test).
+const describeSlow = process.env.RESULTS_E2E_ATTACKS === '1' ? describe : describe.skip;
+
+describeSlow('attacks on released results (real api and worker)', () => {
   let t: TestApp;
   let worker: INestApplicationContext;
   let researcher: TestAccount;
