@@ -67,7 +67,7 @@ describe('attacks against the unprotected (naive) compile', () => {
     expect(reading.readAcross.length).toBeGreaterThan(0);
   });
 
-  it('k change: the documents under k = 5 and k = 10 together print what k = 10 withholds, and the merged reader pins withheld cells', async () => {
+  it('k change: the documents under k = 5 and k = 10 together print what k = 10 withholds, and the merged reader pins withheld cells', () => {
     const answers = residentAnswers(5, 80);
     const lenient = compile(answers, 5);
     const strict = compile(answers, 10);

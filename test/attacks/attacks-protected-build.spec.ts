@@ -64,7 +64,7 @@ describe('attacks against the protected build step', () => {
       }
       expect(readTransposed(second.doc).readAcross).toEqual([]);
     }
-    // eslint-disable-next-line no-console
+     
     console.log(`differencing (build step): protected ${(p.correct / p.total).toFixed(3)}, naive ${(nv.correct / nv.total).toFixed(3)}, chance ${(chance / p.total).toFixed(3)}, full records protected ${p.full} naive ${nv.full}`);
     expect(p.total).toBeGreaterThan(0);
     expect(nv.correct / nv.total).toBeGreaterThan(chance / p.total + 0.1);
@@ -91,7 +91,7 @@ describe('attacks against the protected build step', () => {
       chance += score(modeGuess(doc), truth).correct;
       total += a.total;
     }
-    // eslint-disable-next-line no-console
+     
     console.log(`padding (build step): protected ${(p / total).toFixed(3)}, naive ${(nv / total).toFixed(3)}, chance ${(chance / total).toFixed(3)}`);
     expect(nv / total).toBeGreaterThan(0.75);
     expect(full).toBe(0);

@@ -12,8 +12,11 @@ export function recordOf(answers: Record<string, unknown>, items: Pick<Published
     let raw = answers[item.question];
     if (item.row !== null) raw = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[item.row] : undefined;
     if (raw === undefined || raw === null) record.set(item.item, null);
-    else if (item.kind === 'multiple') record.set(item.item, (raw as unknown[]).map(String).sort());
-    else record.set(item.item, String(raw));
+    else if (item.kind === 'multiple') record.set(item.item, (raw as unknown[]).map(asText).sort());
+    else record.set(item.item, asText(raw));
   }
   return record;
 }
+
+/** As the published tables name values: numbers and booleans as written (3, true), text as is. */
+const asText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));

@@ -6,7 +6,7 @@ import { compareThresholds } from '../attacks/k-change';
 import { lpRead } from '../attacks/lp-reader';
 import { subtractKnown } from '../attacks/padding';
 import type { PublishedMunicipality, Record_ } from '../attacks/published';
-import { municipalityId, ReleaseHarness } from '../attacks/release-harness';
+import { ReleaseHarness } from '../attacks/release-harness';
 import { RESIDENT_BREAKDOWNS, RESIDENT_DEFINITION, RESIDENT_REQUIRED, residentAnswers } from '../attacks/resident-data';
 import { modeGuess, score } from '../attacks/scoring';
 import { readSmallGroupStats } from '../attacks/small-group-stats';
@@ -135,7 +135,7 @@ describeSlow('attacks on released results (real api and worker)', () => {
       }
     }
     const rate = (s: { correct: number; total: number }) => s.correct / s.total;
-    // eslint-disable-next-line no-console
+     
     console.log(`differencing over ${targets} isolated newcomers: protected ${rate(protectedScore).toFixed(3)}, naive ${rate(naiveScore).toFixed(3)}, chance ${(chance / protectedScore.total).toFixed(3)}`);
     expect(targets).toBeGreaterThan(0);
     expect(naiveScore.full).toBeGreaterThan(0);
@@ -187,7 +187,7 @@ describeSlow('attacks on released results (real api and worker)', () => {
       chance += score(modeGuess(m), truth).correct;
       total += guessed.total;
     }
-    // eslint-disable-next-line no-console
+     
     console.log(`padding over ${PADDED.length} municipalities: protected ${(p / total).toFixed(3)}, naive ${(n / total).toFixed(3)}, chance ${(chance / total).toFixed(3)}`);
     expect(n / total).toBeGreaterThan(0.75);
     expect(fullProtected).toBe(0);

@@ -36,7 +36,8 @@ export function jsAggregates(plan: ResultPlan, answers: Record<string, unknown>[
   const groupsOf = (a: Record<string, unknown>) =>
     plan.breakdowns.map((b) => {
       const v = a[b.name];
-      return v !== undefined && v !== null && b.groups.some((g) => g.value === String(v)) ? String(v) : null;
+      const text = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
+      return text !== null && b.groups.some((g) => g.value === text) ? text : null;
     });
   const cube = new Map<string, JsCubeRow>();
   const add = (item: string, value: string | null, groups: (string | null)[], key: number) => {
@@ -55,7 +56,7 @@ export function jsAggregates(plan: ResultPlan, answers: Record<string, unknown>[
     size.n++;
     size.keys += key;
     sizes.set(id, size);
-    for (const q of plan.choiceQuestions) if (q in a) add(q, a[q] === null ? null : typeof a[q] === 'string' ? (a[q] as string) : JSON.stringify(a[q]), groups, key);
+    for (const q of plan.choiceQuestions) if (q in a) add(q, a[q] === null ? null : typeof a[q] === 'string' ? (a[q]) : JSON.stringify(a[q]), groups, key);
     for (const q of plan.multipleQuestions) {
       if (!(q in a)) continue;
       if (Array.isArray(a[q])) for (const chosen of a[q] as unknown[]) add(q, typeof chosen === 'string' ? chosen : JSON.stringify(chosen), groups, key);

@@ -22,7 +22,7 @@ export function naiveCompile(plan: ResultPlan, answers: Record<string, unknown>[
   const cell = (n: number): PublishedCell => (n > 0 && n < k ? { count: null, suppressed: true } : { count: n, suppressed: false });
   const groupOf = (answers: Record<string, unknown>, breakdown: string) => {
     const v = answers[breakdown];
-    return v === undefined || v === null ? null : String(v);
+    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
   };
   const numbersOf = (who: number[], item: (typeof plan.items)[number]): number[] => {
     if (item.kind === 'numeric') return who.map((i) => answers[i][item.question]).filter((v): v is number => typeof v === 'number');

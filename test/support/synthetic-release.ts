@@ -56,7 +56,11 @@ export function syntheticRelease(shape: SyntheticReleaseShape): AuditInput {
     const counts = (who: typeof people) => {
       const byValue = new Array<number>(shape.values).fill(0);
       let answered = 0;
-      for (const p of who) if (p.answers[item] >= 0) (byValue[p.answers[item]]++, answered++);
+      for (const p of who) {
+        if (p.answers[item] < 0) continue;
+        byValue[p.answers[item]]++;
+        answered++;
+      }
       return { byValue, answered };
     };
     const table = (prefix: string, who: typeof people, size: number) => {

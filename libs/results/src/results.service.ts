@@ -5,7 +5,7 @@ import { SurveysService } from '@app/surveys';
 import { ResultPlans } from './definition/result-plans';
 import { underK } from './disclosure/raise-k';
 import { NOISE_BOUND, statsThreshold } from './perturbation/ptable';
-import type { ItemResult, MunicipalityResults, PublishedSurveySummary, ResultsDocument } from './results-document';
+import type { MunicipalityResults, PublishedSurveySummary, ResultsDocument } from './results-document';
 import { municipalityNotInSurvey, noPublishedResults, noReleasedResults, publishedVersionNotFound } from './results.errors';
 
 interface VersionRow {
@@ -135,7 +135,7 @@ export class ResultsService {
       breakdowns: plan.breakdowns,
       municipalities: municipalities.map((m) => ({
         ...m,
-        items: (m.items as ItemResult[]).filter(shown),
+        items: (m.items).filter(shown),
       })),
     };
   }

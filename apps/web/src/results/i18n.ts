@@ -296,7 +296,7 @@ const en: ResultsDict = {
     DATABASE_ERROR: 'A database error.',
     AUDIT_FAILED: 'The anonymity check failed; the previous figures stay.',
     INTERNAL_ERROR: 'An internal error.',
-  } as Record<string, string>,
+  },
   release: 'Release new figures',
   releaseHint: (r: number) =>
     `Results change only at releases: when the survey closes, or with this button. A municipality gets new figures only if at least ${r} new responses arrived since its last release.`,

@@ -59,7 +59,7 @@ export class ComponentSolver {
       throw new Error(`release audit: the solver ended with model status ${status}; the tables given to the auditor are inconsistent`);
     }
     const value = direction * this.model.getObjectiveValue();
-    const solution = this.model.getSolution().colValue as Float64Array;
+    const solution = this.model.getSolution().colValue;
     return { value, solution };
   }
 
