@@ -98,8 +98,9 @@ describe('invitation-only surveys and anonymity', () => {
       `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'response' ORDER BY column_name`,
     );
     expect(columns.filter((c) => /timestamp|time/.test(c.data_type))).toEqual([]);
+    // record_key: a random 0..255 drawn at insert for the results' cell-key noise; it links to nothing.
     expect(columns.map((c) => c.column_name)).toEqual([
-      'answers', 'id', 'language', 'municipality_id', 'payload_hash', 'started_on', 'status',
+      'answers', 'id', 'language', 'municipality_id', 'payload_hash', 'record_key', 'started_on', 'status',
       'submitted_on', 'survey_id', 'survey_version_id', 'updated_on',
     ]);
 
