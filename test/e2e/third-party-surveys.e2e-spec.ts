@@ -18,7 +18,7 @@ describe('surveys written by others: import, answers, results', () => {
   let researcher: TestAccount;
   let worker: INestApplicationContext | undefined;
   beforeAll(async () => {
-    t = await startTestApp({ ...FAST_JOBS_ENV, RESULTS_DEBOUNCE_SECONDS: '3600' });
+    t = await startTestApp(FAST_JOBS_ENV);
     await createMunicipality(t.db, 'birzai');
     researcher = await createAccount(t.db, 'researcher');
   });
