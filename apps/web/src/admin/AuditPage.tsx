@@ -13,6 +13,7 @@ const PAGE = 50;
 /** Actions the filter offers; the log's own list is libs/audit/src/audit-entry.ts (AUDIT_ACTIONS). */
 const ACTIONS = [
   'results.published',
+  'results.released',
   'results.withdrawn',
   'results.exported',
   'invitations.exported',
@@ -26,6 +27,7 @@ const ACTIONS = [
   'account.created',
   'account.updated',
   'account.password_changed',
+  'account.password_reset_requested',
   'account.password_reset',
   'account.password_set_by_admin',
   'token.revoked',
