@@ -39,7 +39,12 @@ export class StudyAccess {
             SELECT 1 FROM study_municipality sm WHERE sm.study_id = ${alias}.id AND sm.municipality_id = ANY($${n + 2}::uuid[]))))`;
   }
 
-  /** SQL: the caller may change the study `alias`. */
+  /** The two parameters `manageable` reads, bound at `$n`, `$n+1`. */
+  manageParams(): [string, Role] {
+    return [this.accountId, this.role];
+  }
+
+  /** SQL: the caller may change the study `alias` (reads `$n` and `$n+1` only). */
   static manageable(alias: string, n: number): string {
     return `($${n + 1}::text = 'admin'
       OR ($${n + 1}::text = 'researcher' AND EXISTS (SELECT 1 FROM study_researcher sr WHERE sr.study_id = ${alias}.id AND sr.account_id = $${n}::uuid)))`;
@@ -57,7 +62,7 @@ export class StudyAccess {
               st.quasi_identifiers AS "quasiIdentifiers",
               (SELECT array_agg(sm.municipality_id) FROM study_municipality sm WHERE sm.study_id = st.id) AS "municipalityIds"
          FROM study st WHERE st.id = $1 AND ${StudyAccess.manageable('st', 2)} FOR UPDATE OF st`,
-      [studyId, ...this.params()],
+      [studyId, ...this.manageParams()],
     );
     if (!row) throw studyNotFound();
     return row;
