@@ -7,7 +7,8 @@ import type { ConsentTerms, RetentionDays, WithdrawalPolicy } from '../study-vie
  *   who signed up for the study's meetings (later: focus-group applicants), and the addresses and
  *   texts of the messages sent to them (receipts included). From the end of the meeting.
  * - free text: answers the respondent typed (text and comment questions, multiple text, "other"
- *   and comment boxes, typed-in choices, text cells of matrices and dynamic panels) in responses
+ *   and comment boxes, typed-in choices, text cells of matrices and dynamic panels, and
+ *   expressions, which may copy typed text) in responses
  *   under the study's consent. From the day the response was submitted (or last saved, if never).
  * - paradata: how a response was given, not what: the days it was started and last saved and the
  *   hash of its last request; afterwards the response keeps only its submission day. Same clock.

@@ -14,7 +14,7 @@ import { withoutOutsideCalls } from '@app/surveys';
 /**
  * Where a version's answers hold text the respondent typed (the "free text" data class):
  * - `keys`: top-level answer keys removed whole: text questions (except numbers, dates, times,
- *   colours), comments, multiple text, select questions whose value may be typed (typed-in choices,
+ *   colours), comments, multiple text, expressions (they may copy typed text), select questions whose value may be typed (typed-in choices,
  *   choices from an outside address, an "other" stored in the value), and every `<name>-Comment`
  *   (the "other" box and comment areas);
  * - `panels`: dynamic panels, whose every panel is stripped by the nested plan;
@@ -31,6 +31,8 @@ const NOT_TYPED_TEXT = new Set(['number', 'range', 'date', 'datetime-local', 'mo
 
 function isTypedText(question: Question, outside: Set<string>): boolean {
   if (question instanceof QuestionCommentModel || question instanceof QuestionMultipleTextModel) return true;
+  // Computed from other answers, an expression may copy typed text ("{name}"): it goes with them (it can be computed again).
+  if (question.getType() === 'expression') return true;
   if (question instanceof QuestionTextModel) {
     if (NOT_TYPED_TEXT.has(question.inputType)) return false;
     const keepsMaskedText = Boolean((question.maskSettings as { saveMaskedValue?: boolean } | undefined)?.saveMaskedValue);
@@ -58,7 +60,7 @@ function planOf(questions: Question[], outside: Set<string>): FreeTextPlan {
       const columns = question.columns
         .filter((column) => {
           const cellType = column.cellType === 'default' ? question.cellType : column.cellType;
-          return cellType === 'comment' || (cellType === 'text' && !NOT_TYPED_TEXT.has((column as { inputType?: string }).inputType ?? 'text'));
+          return cellType === 'comment' || cellType === 'expression' || (cellType === 'text' && !NOT_TYPED_TEXT.has((column as { inputType?: string }).inputType ?? 'text'));
         })
         .map((column) => column.name);
       if (columns.length) plan.matrices.push({ question: name, columns });
