@@ -125,7 +125,7 @@ describe('consent versions bind responses and sign-ups', () => {
   it('binds the anonymous invitation path too, and gives the invitation back when consent is missing', async () => {
     const { surveyId, versionId, consentId } = await studySurvey({ accessMode: 'invitation' });
     const csv = await t.http.post(`/api/surveys/${surveyId}/invitations`).set(researcher.auth).send({ municipalityCode: 'birzai', count: 1 }).expect(201);
-    const [{ token }] = parse(csv.text, { columns: true }) as { token: string }[];
+    const [{ token }] = parse<{ token: string }>(csv.text, { columns: true });
     await answer(t, versionId, { invitationToken: token }).expect(400);
     expect(await countRows(t.db, 'invitation', 'survey_id = $1 AND used_on IS NOT NULL', [surveyId])).toBe(0);
     const id = randomUUID();

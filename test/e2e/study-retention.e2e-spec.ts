@@ -159,6 +159,6 @@ describe('study retention per data class', () => {
     expect(calls.at(-1)).toBe(true);
     // The repeating job (studies/retention-sweep, every RETENTION_SWEEP_MS) runs it on its own.
     const seen = calls.length;
-    await waitFor('the repeating study retention job to run', async () => calls.length > seen);
+    await waitFor('the repeating study retention job to run', () => Promise.resolve(calls.length > seen));
   });
 });

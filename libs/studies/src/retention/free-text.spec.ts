@@ -19,7 +19,7 @@ function declaredValues(definition: unknown): Set<string> {
   const values = new Set<string>(['other', 'none', 'refused', 'dontknow', 'true', 'false']);
   const add = (value: unknown) => {
     if (typeof value === 'string' || typeof value === 'number') values.add(String(value));
-    else if (value && typeof value === 'object' && 'value' in value) add((value as { value: unknown }).value);
+    else if (value && typeof value === 'object' && 'value' in value) add(value.value);
   };
   JSON.stringify(definition, (key, value: unknown) => {
     if (['choices', 'rows', 'columns', 'rateValues'].includes(key) && Array.isArray(value)) value.forEach(add);

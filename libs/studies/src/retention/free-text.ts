@@ -54,7 +54,7 @@ function planOf(questions: Question[], outside: Set<string>): FreeTextPlan {
       plan.keys.push(`${name}${settings.commentSuffix}`);
     }
     if (question instanceof QuestionPanelDynamicModel) {
-      const nested = planOf(question.template.questions as Question[], outside);
+      const nested = planOf(question.template.questions, outside);
       if (nested.keys.length || nested.panels.length || nested.matrices.length) plan.panels.push({ question: name, plan: nested });
     } else if (question instanceof QuestionMatrixDropdownModelBase) {
       const columns = question.columns
@@ -73,7 +73,7 @@ function planOf(questions: Question[], outside: Set<string>): FreeTextPlan {
 
 export function freeTextPlan(definition: Record<string, unknown>): FreeTextPlan {
   const { definition: serverDefinition, choicesByUrl } = withoutOutsideCalls(definition);
-  return planOf(new Model(serverDefinition).getAllQuestions() as Question[], choicesByUrl);
+  return planOf(new Model(serverDefinition).getAllQuestions(), choicesByUrl);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

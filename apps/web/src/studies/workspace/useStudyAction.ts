@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Study } from '../api';
 
 /** One change to a study: busy while it runs, the error it met, and the page's copy replaced by the server's answer. */
 export function useStudyAction(studyId: string) {
@@ -8,7 +7,7 @@ export function useStudyAction(studyId: string) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const run = async (action: () => Promise<Study | unknown>, message: string): Promise<boolean> => {
+  const run = async (action: () => Promise<unknown>, message: string): Promise<boolean> => {
     setBusy(true);
     setError(null);
     setDone(null);
