@@ -43,7 +43,11 @@ describeInBrowser('a researcher sets up a study in the web app; a resident on a 
     researcher = await createAccount(t.db, 'researcher');
     await setPassword(t, researcher.id, password);
     // A published survey to attach (importing one through the page is the researcher test's subject).
-    const created = await t.http.post('/api/surveys').set(researcher.auth).send({ slug: 'yards-study', definition, municipalityCodes: ['birzai'] }).expect(201);
+    const created = await t.http
+      .post('/api/surveys')
+      .set(researcher.auth)
+      .send({ slug: 'yards-study', definition, municipalityCodes: ['birzai'] })
+      .expect(201);
     surveyId = created.body.id;
     await t.http.post(`/api/surveys/${surveyId}/versions/1/publish`).set(researcher.auth).expect(201);
     baseUrl = await listen(t);

@@ -42,7 +42,8 @@ describe('consent versions bind responses and sign-ups', () => {
     return { ...survey, ...study };
   }
   const storedConsent = async (responseId: string) =>
-    (await t.db.query(`SELECT consent_version_id FROM response WHERE id = $1`, [responseId])).rows[0]?.consent_version_id as string | undefined;
+    (await t.db.query(`SELECT consent_version_id FROM response WHERE id = $1`, [responseId])).rows[0]?.consent_version_id as
+      string | undefined;
 
   it('refuses a response to a study instrument without agreement, with a wrong version, or with agreed false; nothing is stored', async () => {
     const { versionId, consentId } = await studySurvey();
@@ -77,16 +78,25 @@ describe('consent versions bind responses and sign-ups', () => {
     const completeId = randomUUID();
     await answer(t, versionId, { consent: agreed(v1) }, completeId).expect(201);
     const partialId = randomUUID();
-    const started = await answer(t, versionId, { consent: agreed(v1), status: 'partial', answers: { took_part: 'no' } }, partialId).expect(201);
+    const started = await answer(t, versionId, { consent: agreed(v1), status: 'partial', answers: { took_part: 'no' } }, partialId).expect(
+      201,
+    );
     const resume = { 'X-Resume-Token': started.body.resumeToken };
 
     const v2 = await addConsent(t, researcher, studyId, ' Papildyta.');
     const stale = await answer(t, versionId, { consent: agreed(v1) }).expect(400);
-    expect(stale.body).toMatchObject({ code: 'CONSENT_NOT_CURRENT', details: [{ field: 'consent.versionId', reason: expect.stringContaining('(2)') }] });
+    expect(stale.body).toMatchObject({
+      code: 'CONSENT_NOT_CURRENT',
+      details: [{ field: 'consent.versionId', reason: expect.stringContaining('(2)') }],
+    });
     // Continuing under the old version is refused too, and changes nothing; under the new one it goes on.
-    await answer(t, versionId, { consent: agreed(v1), status: 'partial', answers: { took_part: 'yes' } }, partialId).set(resume).expect(400);
+    await answer(t, versionId, { consent: agreed(v1), status: 'partial', answers: { took_part: 'yes' } }, partialId)
+      .set(resume)
+      .expect(400);
     expect((await t.db.query(`SELECT answers FROM response WHERE id = $1`, [partialId])).rows[0].answers).toEqual({ took_part: 'no' });
-    await answer(t, versionId, { consent: agreed(v2.id) }, partialId).set(resume).expect(200);
+    await answer(t, versionId, { consent: agreed(v2.id) }, partialId)
+      .set(resume)
+      .expect(200);
     expect(await storedConsent(partialId)).toBe(v2.id);
     // A response completed under version 1 keeps version 1: that is what its resident agreed to.
     expect(await storedConsent(completeId)).toBe(v1);
@@ -116,7 +126,11 @@ describe('consent versions bind responses and sign-ups', () => {
     expect(page.body).toMatchObject({
       required: true,
       study: { id: studyId, titleEn: 'Local democracy study', ethics: { reference: 'EK-2025/17' } },
-      consent: { version: 1, textEn: expect.stringContaining('I agree'), termsTextEn: expect.arrayContaining([expect.stringContaining('cannot be withdrawn')]) },
+      consent: {
+        version: 1,
+        textEn: expect.stringContaining('I agree'),
+        termsTextEn: expect.arrayContaining([expect.stringContaining('cannot be withdrawn')]),
+      },
     });
     await t.http.get(`/api/public/surveys/${randomUUID()}/consent`).expect(200, { required: false });
     await t.http.get('/api/public/surveys/not-a-uuid/consent').expect(400);
@@ -124,7 +138,11 @@ describe('consent versions bind responses and sign-ups', () => {
 
   it('binds the anonymous invitation path too, and gives the invitation back when consent is missing', async () => {
     const { surveyId, versionId, consentId } = await studySurvey({ accessMode: 'invitation' });
-    const csv = await t.http.post(`/api/surveys/${surveyId}/invitations`).set(researcher.auth).send({ municipalityCode: 'birzai', count: 1 }).expect(201);
+    const csv = await t.http
+      .post(`/api/surveys/${surveyId}/invitations`)
+      .set(researcher.auth)
+      .send({ municipalityCode: 'birzai', count: 1 })
+      .expect(201);
     const [{ token }] = parse<{ token: string }>(csv.text, { columns: true });
     await answer(t, versionId, { invitationToken: token }).expect(400);
     expect(await countRows(t.db, 'invitation', 'survey_id = $1 AND used_on IS NOT NULL', [surveyId])).toBe(0);
@@ -136,21 +154,30 @@ describe('consent versions bind responses and sign-ups', () => {
   /** Waits until some session of this database waits for a row lock (the study row), or the given promise settles first. */
   async function blockedOnLock(pending: Promise<unknown>): Promise<boolean> {
     let settled = false;
-    void pending.then(() => (settled = true), () => (settled = true));
+    void pending.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
     let waiting = false;
-    await waitFor('a session waiting for the study row lock, or the request finishing', async () => {
-      const { rows } = await t.db.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      );
-      waiting = rows[0].n > 0;
-      return waiting || settled;
-    }, 20000);
+    await waitFor(
+      'a session waiting for the study row lock, or the request finishing',
+      async () => {
+        const { rows } = await t.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        waiting = rows[0].n > 0;
+        return waiting || settled;
+      },
+      20000,
+    );
     return waiting && !settled;
   }
 
   it('orders a consent edit after a response being stored: the edit waits for it, so no response commits under a superseded version', async () => {
     const { surveyId, versionId, studyId, consentId: v1 } = await studySurvey();
-    const { rows: [m] } = await t.db.query(`SELECT id FROM municipality WHERE code = 'birzai'`);
+    const {
+      rows: [m],
+    } = await t.db.query(`SELECT id FROM municipality WHERE code = 'birzai'`);
     // A response to the study, written and not yet committed (the transactional save path, held open).
     await raw.query('BEGIN');
     const heldId = randomUUID();
@@ -165,7 +192,9 @@ describe('consent versions bind responses and sign-ups', () => {
     const v2 = await edit;
     expect(waited).toBe(true);
     // The held response committed first, under the version that was current then; from now on v1 is refused.
-    const { rows: [held] } = await t.db.query(`SELECT consent_version_id FROM response WHERE id = $1`, [heldId]);
+    const {
+      rows: [held],
+    } = await t.db.query(`SELECT consent_version_id FROM response WHERE id = $1`, [heldId]);
     expect(held.consent_version_id).toBe(v1);
     expect((await answer(t, versionId, { consent: agreed(v1) }).expect(400)).body.code).toBe('CONSENT_NOT_CURRENT');
     await answer(t, versionId, { consent: agreed(v2.id) }).expect(201);
@@ -176,7 +205,9 @@ describe('consent versions bind responses and sign-ups', () => {
     // The edit, as the service does it, held open before commit.
     await raw.query('BEGIN');
     await raw.query(`SELECT 1 FROM study WHERE id = $1 FOR UPDATE`, [studyId]);
-    const { rows: [v2] } = await raw.query(
+    const {
+      rows: [v2],
+    } = await raw.query(
       `INSERT INTO consent_version (study_id, version, text_lt, text_en, contacts_days, free_text_days, paradata_days, withdrawal_policy)
        VALUES ($1, 2, 'Antroji versija, laikoma atvira.', 'Second version, held open.', 180, 365, 90, 'delete') RETURNING id`,
       [studyId],
@@ -189,14 +220,19 @@ describe('consent versions bind responses and sign-ups', () => {
     const res = await pending;
     expect(waited).toBe(true);
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'CONSENT_NOT_CURRENT', details: [{ field: 'consent.versionId', reason: expect.stringContaining('(2)') }] });
+    expect(res.body).toMatchObject({
+      code: 'CONSENT_NOT_CURRENT',
+      details: [{ field: 'consent.versionId', reason: expect.stringContaining('(2)') }],
+    });
     expect(await countRows(t.db, 'response', 'id = $1', [id])).toBe(0);
   });
 
   it('under a burst of responses racing a consent edit: every answer is 201 or a clear 400, and what is stored carries the version it agreed to', async () => {
     const { versionId, studyId, consentId: v1 } = await studySurvey();
     const ids = Array.from({ length: 40 }, () => randomUUID());
-    const burst = ids.map((id, i) => answer(t, versionId, { consent: agreed(v1), status: i % 2 ? 'partial' : 'complete' }, id).then((res) => res));
+    const burst = ids.map((id, i) =>
+      answer(t, versionId, { consent: agreed(v1), status: i % 2 ? 'partial' : 'complete' }, id).then((res) => res),
+    );
     const edit = addConsent(t, researcher, studyId, ' Per pildymą pakeista.');
     const results = await Promise.all(burst);
     const v2 = await edit;
@@ -239,9 +275,13 @@ describe('consent versions bind responses and sign-ups', () => {
       }
       const body = person({ studyConsent: agreed(consentId), language: 'en' });
       await signUp(t, meetingId, body).expect(202);
-      const { rows: [signup] } = await t.db.query(`SELECT id, consent_version_id FROM signup WHERE contact_key = $1`, [body.contact]);
+      const {
+        rows: [signup],
+      } = await t.db.query(`SELECT id, consent_version_id FROM signup WHERE contact_key = $1`, [body.contact]);
       expect(signup.consent_version_id).toBe(consentId);
-      const { rows: messages } = await t.db.query(`SELECT kind, subject, body FROM message WHERE signup_id = $1 ORDER BY kind`, [signup.id]);
+      const { rows: messages } = await t.db.query(`SELECT kind, subject, body FROM message WHERE signup_id = $1 ORDER BY kind`, [
+        signup.id,
+      ]);
       expect(messages.map((m) => m.kind)).toEqual(['confirm_request', 'study_receipt']);
       const receipt = messages[1];
       expect(receipt.subject).toBe('Your consent receipt: Local democracy study');
@@ -277,9 +317,19 @@ describe('consent versions bind responses and sign-ups', () => {
       const meeting = await createMeeting(t, staff, consultationId);
       const refused = await t.http.patch(`/api/meetings/${meeting.id}`).set(staff.auth).send({ studyId: other }).expect(400);
       expect(refused.body).toMatchObject({ code: 'STUDY_INVALID', details: [{ field: 'studyId' }] });
-      const draft = (await t.http.post('/api/studies').set(researcher.auth).send({
-        titleLt: 'Juodraštis', titleEn: 'Draft', purposeLt: 'Tikslas', purposeEn: 'Purpose', municipalityCodes: ['birzai'],
-      }).expect(201)).body.id;
+      const draft = (
+        await t.http
+          .post('/api/studies')
+          .set(researcher.auth)
+          .send({
+            titleLt: 'Juodraštis',
+            titleEn: 'Draft',
+            purposeLt: 'Tikslas',
+            purposeEn: 'Purpose',
+            municipalityCodes: ['birzai'],
+          })
+          .expect(201)
+      ).body.id;
       await t.http.patch(`/api/meetings/${meeting.id}`).set(staff.auth).send({ studyId: draft }).expect(400);
       expect((await t.db.query(`SELECT study_id FROM meeting WHERE id = $1`, [meeting.id])).rows[0].study_id).toBeNull();
       // Without a study, a sign-up sending study consent is refused; once someone signed up, the study cannot change.

@@ -48,15 +48,19 @@ describe('study retention per data class', () => {
     rmSync(mailDir, { recursive: true, force: true });
   });
 
-  const policy = (studyId: string, body: Record<string, unknown>) => t.http.put(`/api/studies/${studyId}/policy`).set(researcher.auth).send(body).expect(200);
+  const policy = (studyId: string, body: Record<string, unknown>) =>
+    t.http.put(`/api/studies/${studyId}/policy`).set(researcher.auth).send(body).expect(200);
   const currentConsent = async (studyId: string): Promise<string> =>
     (await t.http.get(`/api/studies/${studyId}`).set(researcher.auth).expect(200)).body.consent.id;
   /** Moves a response's days back, as if it had been given `days` ago. */
   const age = (id: string, days: number) =>
-    t.db.query(`UPDATE response SET started_on = current_date - $2::int - 1, updated_on = current_date - $2::int,
-                  submitted_on = CASE WHEN status = 'complete' THEN current_date - $2::int END WHERE id = $1`, [id, days]);
+    t.db.query(
+      `UPDATE response SET started_on = current_date - $2::int - 1, updated_on = current_date - $2::int,
+                  submitted_on = CASE WHEN status = 'complete' THEN current_date - $2::int END WHERE id = $1`,
+      [id, days],
+    );
 
-  it('contacts: a study sign-up is purged after the shorter of its consent version\'s and the study\'s period, from the meeting\'s end', async () => {
+  it("contacts: a study sign-up is purged after the shorter of its consent version's and the study's period, from the meeting's end", async () => {
     const { studyId, consentId: v1 } = await activeStudy(t, researcher); // contacts 180 days
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity: 10, retentionDays: 3650 });
     await t.http.patch(`/api/meetings/${meeting.id}`).set(staff.auth).send({ studyId }).expect(200);
@@ -71,22 +75,30 @@ describe('study retention per data class', () => {
     await confirmedSignUp(t, plain.id, outsider);
     await waitFor('every message sent (mail files written)', async () => (await countRows(t.db, 'message', 'sent_at IS NULL')) === 0);
     const receiptFile = async (contact: string) => {
-      const { rows } = await t.db.query(`SELECT m.id FROM message m JOIN signup s ON s.id = m.signup_id WHERE s.contact_key = $1 AND m.kind = 'study_receipt'`, [contact]);
+      const { rows } = await t.db.query(
+        `SELECT m.id FROM message m JOIN signup s ON s.id = m.signup_id WHERE s.contact_key = $1 AND m.kind = 'study_receipt'`,
+        [contact],
+      );
       return join(mailDir, `${rows[0].id}.eml`);
     };
     const v1Receipt = await receiptFile(underV1.contact);
     expect(existsSync(v1Receipt)).toBe(true);
 
     // Both meetings ended 200 days ago.
-    await t.db.query(`UPDATE meeting SET starts_at = now() - interval '200 days 2 hours', ends_at = now() - interval '200 days',
-                        signup_deadline = now() - interval '201 days' WHERE id = ANY($1)`, [[meeting.id, plain.id]]);
+    await t.db.query(
+      `UPDATE meeting SET starts_at = now() - interval '200 days 2 hours', ends_at = now() - interval '200 days',
+                        signup_deadline = now() - interval '201 days' WHERE id = ANY($1)`,
+      [[meeting.id, plain.id]],
+    );
     const purged = async (contact: string) => (await countRows(t.db, 'signup', 'contact_key = $1', [contact])) === 0;
     await sweepUntil('the sign-up under version 1 purged', () => purged(underV1.contact)); // promised 180: gone at 200
     expect(await purged(underV2.contact)).toBe(false); // promised 365: kept, though longer than v1
     expect(await purged(outsider.contact)).toBe(false);
     expect(existsSync(v1Receipt)).toBe(false);
     expect(await countRows(t.db, 'message', 'recipient = $1', [underV1.contact])).toBe(0);
-    const { rows: [kept] } = await t.db.query(`SELECT count(*)::int AS n FROM signup WHERE meeting_id = $1 AND status = 'confirmed'`, [meeting.id]);
+    const {
+      rows: [kept],
+    } = await t.db.query(`SELECT count(*)::int AS n FROM signup WHERE meeting_id = $1 AND status = 'confirmed'`, [meeting.id]);
     expect(kept.n).toBe(2); // status stays: counts survive
 
     // Shortening applies to everything already held: version 2's 365 days become 100.
@@ -113,7 +125,8 @@ describe('study retention per data class', () => {
     await age(outside, 400);
     expect(consentId).not.toBe(v2);
 
-    const answers = async (id: string) => (await t.db.query(`SELECT answers, free_text_purged_on IS NOT NULL AS swept FROM response WHERE id = $1`, [id])).rows[0];
+    const answers = async (id: string) =>
+      (await t.db.query(`SELECT answers, free_text_purged_on IS NOT NULL AS swept FROM response WHERE id = $1`, [id])).rows[0];
     await sweepUntil('the old response swept', async () => (await answers(old)).swept);
     expect(await answers(old)).toEqual({ answers: { took_part: 'yes', ways: ['meeting', 'other'], trust: 4, years: 12 }, swept: true });
     expect((await answers(young)).answers).toEqual(typed);
@@ -122,7 +135,9 @@ describe('study retention per data class', () => {
     await sweep();
     expect(await answers(old)).toEqual(swept);
     // Counted in the audit log, never a value.
-    const { rows } = await t.db.query(`SELECT details FROM audit_log WHERE action = 'study.retention_applied' AND (details->>'freeText')::int > 0`);
+    const { rows } = await t.db.query(
+      `SELECT details FROM audit_log WHERE action = 'study.retention_applied' AND (details->>'freeText')::int > 0`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain('suoliuk');
   });
@@ -137,10 +152,15 @@ describe('study retention per data class', () => {
     await answer(t, versionId, { consent: agreed(consent) }, young).expect(201);
     await age(old, 11);
     await age(young, 9);
-    const row = async (id: string) => (await t.db.query(
-      `SELECT started_on = submitted_on AS same_day, updated_on = submitted_on AS saved_same_day, payload_hash = repeat('0', 64) AS blank, answers
-         FROM response WHERE id = $1`, [id])).rows[0];
-    await sweepUntil('the old response\'s paradata purged', async () => (await row(old)).blank);
+    const row = async (id: string) =>
+      (
+        await t.db.query(
+          `SELECT started_on = submitted_on AS same_day, updated_on = submitted_on AS saved_same_day, payload_hash = repeat('0', 64) AS blank, answers
+         FROM response WHERE id = $1`,
+          [id],
+        )
+      ).rows[0];
+    await sweepUntil("the old response's paradata purged", async () => (await row(old)).blank);
     expect(await row(old)).toEqual({ same_day: true, saved_same_day: true, blank: true, answers: VALID_ANSWERS });
     expect(await row(young)).toMatchObject({ same_day: false, blank: false });
   });

@@ -16,7 +16,10 @@ function decodedBody(eml: string): string {
   const body = rest.join('\n\n');
   if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
-    return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+    return Buffer.from(
+      body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
   }
   return body;
 }
@@ -50,7 +53,8 @@ describe('study receipts and withdrawal', () => {
 
   async function studyMeeting(policy: 'delete' | 'anonymise', capacity = 1) {
     const { studyId } = await activeStudy(t, researcher);
-    if (policy !== 'delete') await t.http.put(`/api/studies/${studyId}/policy`).set(researcher.auth).send({ withdrawalPolicy: policy }).expect(200);
+    if (policy !== 'delete')
+      await t.http.put(`/api/studies/${studyId}/policy`).set(researcher.auth).send({ withdrawalPolicy: policy }).expect(200);
     const { body: study } = await t.http.get(`/api/studies/${studyId}`).set(researcher.auth).expect(200);
     const meeting = await createMeeting(t, staff, await createOpenConsultation(t, staff, 'birzai'), { capacity });
     await t.http.patch(`/api/meetings/${meeting.id}`).set(staff.auth).send({ studyId }).expect(200);
@@ -87,7 +91,9 @@ describe('study receipts and withdrawal', () => {
     const token = await receiptLink(first.contact);
     expect(lastReceipt).toContain('Consent text, version 1');
     expect(lastReceipt).toContain('I agree to take part in the study');
-    const { rows: [mail] } = await t.db.query(
+    const {
+      rows: [mail],
+    } = await t.db.query(
       `SELECT m.body FROM message m JOIN signup s ON s.id = m.signup_id WHERE s.contact_key = $1 AND m.kind = 'study_receipt'`,
       [first.contact],
     );
@@ -95,7 +101,10 @@ describe('study receipts and withdrawal', () => {
     expect(mail.body).toContain('{{withdraw_url:signup:');
 
     expect((await view(token).expect(200)).body).toEqual({
-      state: 'held', kind: 'signup', study: { titleLt: 'Vietos demokratijos tyrimas', titleEn: 'Local democracy study' }, policy: 'delete',
+      state: 'held',
+      kind: 'signup',
+      study: { titleLt: 'Vietos demokratijos tyrimas', titleEn: 'Local democracy study' },
+      policy: 'delete',
     });
     const done = await withdraw(token).expect(200);
     expect(done.body.state).toBe('nothing_held');
@@ -103,13 +112,22 @@ describe('study receipts and withdrawal', () => {
     // Nothing of them is left in messages either (address and text gone; unsent ones will never go).
     expect(await countRows(t.db, 'message', 'recipient = $1 OR body LIKE $2', [first.contact, `%${first.name}%`])).toBe(0);
     // Their place went to the next on the waitlist.
-    const { rows: [promoted] } = await t.db.query(`SELECT status FROM signup WHERE contact_key = $1`, [second.contact]);
+    const {
+      rows: [promoted],
+    } = await t.db.query(`SELECT status FROM signup WHERE contact_key = $1`, [second.contact]);
     expect(promoted.status).toBe('confirmed');
-    const { rows: [meeting] } = await t.db.query(`SELECT confirmed_count FROM meeting WHERE id = $1`, [meetingId]);
+    const {
+      rows: [meeting],
+    } = await t.db.query(`SELECT confirmed_count FROM meeting WHERE id = $1`, [meetingId]);
     expect(meeting.confirmed_count).toBe(1);
     // Audited, without the person: no name, contact or sign-up id.
-    const { rows: audit } = await t.db.query(`SELECT actor_account_id, details FROM audit_log WHERE action = 'study.withdrawal' AND target_id = $1`, [studyId]);
-    expect(audit).toEqual([{ actor_account_id: null, details: { participant: 'signup', policy: 'delete', deleted: true, cancelledPlace: true } }]);
+    const { rows: audit } = await t.db.query(
+      `SELECT actor_account_id, details FROM audit_log WHERE action = 'study.withdrawal' AND target_id = $1`,
+      [studyId],
+    );
+    expect(audit).toEqual([
+      { actor_account_id: null, details: { participant: 'signup', policy: 'delete', deleted: true, cancelledPlace: true } },
+    ]);
     expect(JSON.stringify(audit)).not.toContain(first.contact);
     // Asking again changes nothing and says so.
     expect((await withdraw(token).expect(200)).body.state).toBe('nothing_held');
@@ -123,16 +141,29 @@ describe('study receipts and withdrawal', () => {
     await confirmedSignUp(t, meetingId, attendee);
     await confirmedSignUp(t, meetingId, waiting);
     // The meeting took place and the first person was checked in.
-    await t.db.query(`UPDATE meeting SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour', signup_deadline = now() - interval '4 hours' WHERE id = $1`, [meetingId]);
+    await t.db.query(
+      `UPDATE meeting SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour', signup_deadline = now() - interval '4 hours' WHERE id = $1`,
+      [meetingId],
+    );
     await t.db.query(`UPDATE signup SET attended_at = now() - interval '2 hours' WHERE contact_key = $1`, [attendee.contact]);
     const token = await receiptLink(attendee.contact);
     expect((await withdraw(token).expect(200)).body).toMatchObject({ state: 'withdrawn', policy: 'anonymise' });
-    const { rows: [row] } = await t.db.query(
+    const {
+      rows: [row],
+    } = await t.db.query(
       `SELECT status, name, email, contact_key, checkin_code, attended_at IS NOT NULL AS attended, withdrawn_at IS NOT NULL AS withdrawn
          FROM signup WHERE meeting_id = $1 AND purged_at IS NOT NULL`,
       [meetingId],
     );
-    expect(row).toEqual({ status: 'confirmed', name: null, email: null, contact_key: null, checkin_code: null, attended: true, withdrawn: true });
+    expect(row).toEqual({
+      status: 'confirmed',
+      name: null,
+      email: null,
+      contact_key: null,
+      checkin_code: null,
+      attended: true,
+      withdrawn: true,
+    });
     expect((await view(token).expect(200)).body.state).toBe('withdrawn');
     // The other participant is untouched.
     expect(await countRows(t.db, 'signup', 'contact_key = $1 AND purged_at IS NULL', [waiting.contact])).toBe(1);
@@ -142,7 +173,9 @@ describe('study receipts and withdrawal', () => {
     const { consentId, meetingId } = await studyMeeting('delete', 3);
     const body = person({ studyConsent: agreed(consentId) });
     const signed = await confirmedSignUp(t, meetingId, body);
-    const { rows: [signup] } = await t.db.query(`SELECT id FROM signup WHERE contact_key = $1`, [body.contact]);
+    const {
+      rows: [signup],
+    } = await t.db.query(`SELECT id FROM signup WHERE contact_key = $1`, [body.contact]);
     const before = await studyTables(t.db);
     const signupsBefore = JSON.stringify((await t.db.query(`SELECT * FROM signup ORDER BY id`)).rows);
     const forged = [
@@ -161,7 +194,12 @@ describe('study receipts and withdrawal', () => {
     for (const token of forged) {
       for (const request of [t.http.get('/api/public/study-withdrawal'), t.http.post('/api/public/study-withdrawal')]) {
         const res = await (token === undefined ? request : request.set('x-withdrawal-token', token));
-        expect([token, res.status, res.body.code, res.body.details?.[0]?.field]).toEqual([token, 404, 'WITHDRAWAL_LINK_INVALID', 'x-withdrawal-token']);
+        expect([token, res.status, res.body.code, res.body.details?.[0]?.field]).toEqual([
+          token,
+          404,
+          'WITHDRAWAL_LINK_INVALID',
+          'x-withdrawal-token',
+        ]);
       }
     }
     expect(await studyTables(t.db)).toBe(before);

@@ -11,7 +11,7 @@ const CONSENT_LT =
   'Dalyvauti savanoriška: galite bet kada nutraukti pildymą. Atsakymai anoniminiai: nerenkame jūsų vardo, kontaktų ar IP adreso. ' +
   'Apibendrinti rezultatai skelbiami savivaldybėms; tyrėjai gauna tik nuasmenintus duomenis.';
 const CONSENT_EN =
-  'This survey is run by the Lithuanian Regional Research Institute, studying local democracy and residents\' participation in ten municipalities. ' +
+  "This survey is run by the Lithuanian Regional Research Institute, studying local democracy and residents' participation in ten municipalities. " +
   'Taking part is voluntary: you may stop at any time. Answers are anonymous: we collect no name, contact or IP address. ' +
   'Summary results are published for municipalities; researchers receive de-identified data only.';
 
@@ -43,9 +43,21 @@ export async function seedDemoStudy(dataSource: DataSource): Promise<void> {
     const [{ id: consentId }]: { id: string }[] = await tx.query(
       `INSERT INTO consent_version (study_id, version, text_lt, text_en, contacts_days, free_text_days, paradata_days, withdrawal_policy, created_by)
        VALUES ($1, 1, $2, $3, $4, $5, $6, 'delete', $7) RETURNING id`,
-      [id, CONSENT_LT, CONSENT_EN, DEFAULT_RETENTION.contactsDays, DEFAULT_RETENTION.freeTextDays, DEFAULT_RETENTION.paradataDays, researcher.id],
+      [
+        id,
+        CONSENT_LT,
+        CONSENT_EN,
+        DEFAULT_RETENTION.contactsDays,
+        DEFAULT_RETENTION.freeTextDays,
+        DEFAULT_RETENTION.paradataDays,
+        researcher.id,
+      ],
     );
-    await tx.query(`INSERT INTO study_instrument (survey_id, study_id, role, attached_by) VALUES ($1, $2, 'resident_survey', $3)`, [survey.id, id, researcher.id]);
+    await tx.query(`INSERT INTO study_instrument (survey_id, study_id, role, attached_by) VALUES ($1, $2, 'resident_survey', $3)`, [
+      survey.id,
+      id,
+      researcher.id,
+    ]);
     await tx.query(`UPDATE study SET current_consent_version_id = $2, status = 'active' WHERE id = $1`, [id, consentId]);
   });
 }

@@ -58,15 +58,22 @@ export const studiesApi = {
   addConsent: (id: string, body: { textLt: string; textEn: string }): Promise<ConsentVersion> =>
     change('POST', `${base(id)}/consent-versions`, { body }),
   policy: (id: string, body: PolicyBody): Promise<Study> => change('PUT', `${base(id)}/policy`, { body }),
-  attach: (id: string, surveyId: string, role: InstrumentRole): Promise<Study> => change('POST', `${base(id)}/instruments`, { body: { surveyId, role } }),
-  updateInstrument: (id: string, surveyId: string, body: { role?: InstrumentRole; quasiIdentifierQuestions?: Record<string, string> }): Promise<Study> =>
-    change('PATCH', `${base(id)}/instruments/${enc(surveyId)}`, { body }),
+  attach: (id: string, surveyId: string, role: InstrumentRole): Promise<Study> =>
+    change('POST', `${base(id)}/instruments`, { body: { surveyId, role } }),
+  updateInstrument: (
+    id: string,
+    surveyId: string,
+    body: { role?: InstrumentRole; quasiIdentifierQuestions?: Record<string, string> },
+  ): Promise<Study> => change('PATCH', `${base(id)}/instruments/${enc(surveyId)}`, { body }),
   detach: (id: string, surveyId: string): Promise<Study> => change('DELETE', `${base(id)}/instruments/${enc(surveyId)}`),
 };
 
 /** What residents' pages call: no sign-in. */
 export const publicStudiesApi = {
-  surveyConsent: (surveyId: string): Promise<SurveyConsent> => request('GET', `/api/public/surveys/${enc(surveyId)}/consent`, { retries: 1 }),
-  withdrawal: (token: string): Promise<Withdrawal> => request('GET', '/api/public/study-withdrawal', { headers: { [WITHDRAWAL_HEADER]: token }, retries: 1 }),
-  withdraw: (token: string): Promise<Withdrawal> => request('POST', '/api/public/study-withdrawal', { headers: { [WITHDRAWAL_HEADER]: token } }),
+  surveyConsent: (surveyId: string): Promise<SurveyConsent> =>
+    request('GET', `/api/public/surveys/${enc(surveyId)}/consent`, { retries: 1 }),
+  withdrawal: (token: string): Promise<Withdrawal> =>
+    request('GET', '/api/public/study-withdrawal', { headers: { [WITHDRAWAL_HEADER]: token }, retries: 1 }),
+  withdraw: (token: string): Promise<Withdrawal> =>
+    request('POST', '/api/public/study-withdrawal', { headers: { [WITHDRAWAL_HEADER]: token } }),
 };

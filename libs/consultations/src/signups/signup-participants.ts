@@ -2,7 +2,13 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { rowsOf } from '@app/database';
-import { StudyRegistry, type StudyParticipant, type StudyParticipantSource, type WithdrawalOutcome, type WithdrawalPolicy } from '@app/studies';
+import {
+  StudyRegistry,
+  type StudyParticipant,
+  type StudyParticipantSource,
+  type WithdrawalOutcome,
+  type WithdrawalPolicy,
+} from '@app/studies';
 import { promoteWaitlist } from './promotion';
 
 /** Withdrawal links and receipt placeholders of sign-ups say `signup.<id>...`. */
@@ -56,7 +62,10 @@ export class SignupParticipants implements StudyParticipantSource, OnModuleInit 
     }
     // Messages to them lose address and text now (unsent ones are then never sent); the mail files
     // go with the next retention sweep, which deletes the files of every purged message.
-    await tx.query(`UPDATE message SET recipient = NULL, subject = NULL, body = NULL, purged_at = now() WHERE signup_id = $1 AND purged_at IS NULL`, [id]);
+    await tx.query(
+      `UPDATE message SET recipient = NULL, subject = NULL, body = NULL, purged_at = now() WHERE signup_id = $1 AND purged_at IS NULL`,
+      [id],
+    );
     if (policy === 'delete') {
       await tx.query(`DELETE FROM signup WHERE id = $1`, [id]);
       return { deleted: true, cancelledPlace };
@@ -67,8 +76,9 @@ export class SignupParticipants implements StudyParticipantSource, OnModuleInit 
 
   /** Contacts of study sign-ups: the shorter of their consent version's and the study's period, from the meeting's end. */
   async purgeExpiredContacts(tx: EntityManager): Promise<{ purged: number; messageIds: string[] }> {
-    const [row] = rowsOf<{ purged: number; messageIds: string[] }>(await tx.query(
-      `WITH due AS (
+    const [row] = rowsOf<{ purged: number; messageIds: string[] }>(
+      await tx.query(
+        `WITH due AS (
          SELECT s.id FROM signup s JOIN meeting m ON m.id = s.meeting_id JOIN study st ON st.id = m.study_id
            JOIN consent_version cv ON cv.id = s.consent_version_id
           WHERE s.purged_at IS NULL AND m.ends_at + make_interval(days => LEAST(cv.contacts_days, st.contacts_days)) < now()
@@ -80,7 +90,8 @@ export class SignupParticipants implements StudyParticipantSource, OnModuleInit 
           WHERE signup_id IN (SELECT id FROM people) AND purged_at IS NULL RETURNING id
        )
        SELECT (SELECT count(*)::int FROM people) AS purged, COALESCE((SELECT array_agg(id) FROM messages), '{}') AS "messageIds"`,
-    ));
+      ),
+    );
     return row;
   }
 }

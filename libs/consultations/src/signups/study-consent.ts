@@ -14,11 +14,18 @@ export function studyConsentRefusal(error: unknown): DomainError | null {
         { field: 'studyConsent', reason: `is required: agreement to the study's consent, version ${current}` },
       ]);
     case STUDY_CONSENT_SQLSTATE.notCurrent:
-      return new DomainError('invalid', 'CONSENT_NOT_CURRENT', `The study's consent text has changed: read and agree to version ${current}`, [
-        { field: 'studyConsent.versionId', reason: `is not the current consent version (${current})` },
-      ]);
+      return new DomainError(
+        'invalid',
+        'CONSENT_NOT_CURRENT',
+        `The study's consent text has changed: read and agree to version ${current}`,
+        [{ field: 'studyConsent.versionId', reason: `is not the current consent version (${current})` }],
+      );
     case STUDY_CONSENT_SQLSTATE.notActive:
-      return new DomainError('conflict', 'STUDY_NOT_ACTIVE', `This meeting is part of a study that is not taking part now (it is ${current})`);
+      return new DomainError(
+        'conflict',
+        'STUDY_NOT_ACTIVE',
+        `This meeting is part of a study that is not taking part now (it is ${current})`,
+      );
     case STUDY_CONSENT_SQLSTATE.notApplicable:
       return new DomainError('invalid', 'CONSENT_NOT_APPLICABLE', 'This meeting is not part of a study: send no study consent', [
         { field: 'studyConsent', reason: 'must be left out: the meeting is not part of a study' },

@@ -112,7 +112,9 @@ export class Studies1765400000000 implements MigrationInterface {
 
     await q.query(`ALTER TABLE meeting ADD COLUMN study_id uuid REFERENCES study(id) ON DELETE RESTRICT`);
     await q.query(`CREATE INDEX meeting_study_idx ON meeting (study_id) WHERE study_id IS NOT NULL`);
-    await q.query(`ALTER TABLE signup ADD COLUMN consent_version_id uuid REFERENCES consent_version(id), ADD COLUMN withdrawn_at timestamptz`);
+    await q.query(
+      `ALTER TABLE signup ADD COLUMN consent_version_id uuid REFERENCES consent_version(id), ADD COLUMN withdrawn_at timestamptz`,
+    );
     await q.query(`CREATE INDEX signup_consent_idx ON signup (consent_version_id) WHERE consent_version_id IS NOT NULL`);
 
     await applySqlDefinitions(q, [responseStudyConsent, signupStudyConsent]);

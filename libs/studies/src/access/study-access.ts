@@ -70,7 +70,10 @@ export class StudyAccess {
 
   /** The study's id when the caller may see it; not found otherwise. */
   async assertVisible(db: EntityManager, studyId: string): Promise<void> {
-    const [row] = await db.query(`SELECT 1 FROM study st WHERE st.id = $1 AND ${StudyAccess.visible('st', 2)}`, [studyId, ...this.params()]);
+    const [row] = await db.query(`SELECT 1 FROM study st WHERE st.id = $1 AND ${StudyAccess.visible('st', 2)}`, [
+      studyId,
+      ...this.params(),
+    ]);
     if (!row) throw studyNotFound();
   }
 }

@@ -40,8 +40,13 @@ export class ConsentService {
     const id = await this.dataSource.transaction(async (tx) => {
       const study = await StudyAccess.of(principal).lockForChange(tx, studyId);
       const created = await insertConsentVersion(tx, studyId, dto, study, principal.accountId);
-      await recordAudit(tx, { actor: principal, action: 'study.consent_versioned', targetType: 'study', targetId: studyId,
-        details: { version: created.version, reason: 'text' } });
+      await recordAudit(tx, {
+        actor: principal,
+        action: 'study.consent_versioned',
+        targetType: 'study',
+        targetId: studyId,
+        details: { version: created.version, reason: 'text' },
+      });
       return created.id;
     });
     return (await consentVersion(this.dataSource.manager, id))!;

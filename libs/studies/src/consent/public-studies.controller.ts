@@ -21,7 +21,9 @@ export class PublicStudiesController {
   ) {}
 
   @Get('surveys/:id/consent')
-  @ApiDoc('The study consent a survey asks for before answers are accepted (409 while the study is not active)', { schema: surveyConsentSchema })
+  @ApiDoc('The study consent a survey asks for before answers are accepted (409 while the study is not active)', {
+    schema: surveyConsentSchema,
+  })
   surveyConsent(@Param('id', ParseUUIDPipe) id: string) {
     return this.consent.forSurvey(id);
   }
@@ -35,7 +37,9 @@ export class PublicStudiesController {
 
   @Post('study-withdrawal')
   @HttpCode(200)
-  @ApiDoc('Withdraw from the study: personal data deleted or anonymised as the consent said (repeating changes nothing)', { schema: withdrawalSchema })
+  @ApiDoc('Withdraw from the study: personal data deleted or anonymised as the consent said (repeating changes nothing)', {
+    schema: withdrawalSchema,
+  })
   @ApiHeader({ name: WITHDRAWAL_HEADER, required: true })
   withdraw(@Headers(WITHDRAWAL_HEADER) token: string | undefined) {
     return this.withdrawals.withdraw(token);

@@ -13,8 +13,10 @@ export interface ReceiptRequest {
   signupId: string | null;
 }
 
-const DAY = { lt: new Intl.DateTimeFormat('lt-LT', { dateStyle: 'long', timeZone: 'Europe/Vilnius' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Vilnius' }) };
+const DAY = {
+  lt: new Intl.DateTimeFormat('lt-LT', { dateStyle: 'long', timeZone: 'Europe/Vilnius' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Vilnius' }),
+};
 
 /**
  * A receipt of consent, sent in the caller's transaction (with the sign-up or application it
@@ -22,8 +24,18 @@ const DAY = { lt: new Intl.DateTimeFormat('lt-LT', { dateStyle: 'long', timeZone
  * withdrawal link (a placeholder, made at send time: the stored message holds no working link).
  */
 export async function enqueueConsentReceipt(tx: EntityManager, request: ReceiptRequest): Promise<string> {
-  const [row]: { titleLt: string; titleEn: string; version: number; textLt: string; textEn: string; createdAt: Date;
-    contactsDays: number; freeTextDays: number; paradataDays: number; withdrawalPolicy: 'delete' | 'anonymise' }[] = await tx.query(
+  const [row]: {
+    titleLt: string;
+    titleEn: string;
+    version: number;
+    textLt: string;
+    textEn: string;
+    createdAt: Date;
+    contactsDays: number;
+    freeTextDays: number;
+    paradataDays: number;
+    withdrawalPolicy: 'delete' | 'anonymise';
+  }[] = await tx.query(
     `SELECT st.title_lt AS "titleLt", st.title_en AS "titleEn", cv.version, cv.text_lt AS "textLt", cv.text_en AS "textEn",
             cv.created_at AS "createdAt", cv.contacts_days AS "contactsDays", cv.free_text_days AS "freeTextDays",
             cv.paradata_days AS "paradataDays", cv.withdrawal_policy AS "withdrawalPolicy"
@@ -35,9 +47,13 @@ export async function enqueueConsentReceipt(tx: EntityManager, request: ReceiptR
   const title = lt ? row.titleLt : row.titleEn;
   const link = withdrawUrlPlaceholder(request.participant.kind, request.participant.id);
   const body = [
-    lt ? `Ačiū, kad sutikote dalyvauti tyrime „${title}“. Tai jūsų sutikimo patvirtinimas.` : `Thank you for agreeing to take part in the study "${title}". This is the receipt of your consent.`,
+    lt
+      ? `Ačiū, kad sutikote dalyvauti tyrime „${title}“. Tai jūsų sutikimo patvirtinimas.`
+      : `Thank you for agreeing to take part in the study "${title}". This is the receipt of your consent.`,
     '',
-    lt ? `Sutikimo tekstas, ${row.version} versija (${DAY.lt.format(row.createdAt)}):` : `Consent text, version ${row.version} (${DAY.en.format(row.createdAt)}):`,
+    lt
+      ? `Sutikimo tekstas, ${row.version} versija (${DAY.lt.format(row.createdAt)}):`
+      : `Consent text, version ${row.version} (${DAY.en.format(row.createdAt)}):`,
     '',
     lt ? row.textLt : row.textEn,
     '',

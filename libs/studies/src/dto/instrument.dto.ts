@@ -13,7 +13,11 @@ export class AttachInstrumentDto {
   @IsIn(INSTRUMENT_ROLES, { message: `role must be one of: ${INSTRUMENT_ROLES.join(', ')}` })
   role: InstrumentRole;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Quasi-identifier -> question of this survey, where the names differ' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Quasi-identifier -> question of this survey, where the names differ',
+  })
   @IsOptional()
   @IsObject({ message: 'quasiIdentifierQuestions must be an object of quasi-identifier -> question name' })
   quasiIdentifierQuestions?: Record<string, string>;
@@ -25,7 +29,11 @@ export class UpdateInstrumentDto {
   @IsIn(INSTRUMENT_ROLES, { message: `role must be one of: ${INSTRUMENT_ROLES.join(', ')}` })
   role?: InstrumentRole;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Replaces the mappings set for this instrument' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Replaces the mappings set for this instrument',
+  })
   @IsOptional()
   @IsObject({ message: 'quasiIdentifierQuestions must be an object of quasi-identifier -> question name' })
   quasiIdentifierQuestions?: Record<string, string>;

@@ -1,6 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_K, PLATFORM_MIN_K, QUASI_IDENTIFIER_NAME } from '../policy/anonymisation';
 import { MAX_EXPORT_RETENTION_DAYS, MAX_RETENTION_DAYS } from '../policy/retention-classes';
 import type { WithdrawalPolicy } from '../study-view';
@@ -39,7 +51,11 @@ export class RetentionDto {
 
 /** Any of these; a field left out keeps its value. Changing what participants are told (retention, withdrawal) makes a new consent version. */
 export class StudyPolicyDto {
-  @ApiPropertyOptional({ minimum: PLATFORM_MIN_K, maximum: MAX_K, description: 'Exports: every combination of the quasi-identifiers has at least k rows' })
+  @ApiPropertyOptional({
+    minimum: PLATFORM_MIN_K,
+    maximum: MAX_K,
+    description: 'Exports: every combination of the quasi-identifiers has at least k rows',
+  })
   @IsOptional()
   @IsInt({ message: 'k must be a whole number' })
   @Min(PLATFORM_MIN_K, { message: `k must be at least ${PLATFORM_MIN_K} (the platform minimum)` })
@@ -52,7 +68,10 @@ export class StudyPolicyDto {
   @ArrayMinSize(1, { message: 'quasiIdentifiers must name at least one' })
   @ArrayMaxSize(10, { message: 'quasiIdentifiers may name at most 10' })
   @ArrayUnique({ message: 'quasiIdentifiers must not repeat a name' })
-  @Matches(QUASI_IDENTIFIER_NAME, { each: true, message: 'each quasi-identifier must be a lowercase name (letters, digits, _), up to 40 characters' })
+  @Matches(QUASI_IDENTIFIER_NAME, {
+    each: true,
+    message: 'each quasi-identifier must be a lowercase name (letters, digits, _), up to 40 characters',
+  })
   quasiIdentifiers?: string[];
 
   @ApiPropertyOptional({ type: RetentionDto })
@@ -61,7 +80,7 @@ export class StudyPolicyDto {
   @Type(() => RetentionDto)
   retention?: RetentionDto;
 
-  @ApiPropertyOptional({ enum: WITHDRAWAL_POLICIES, description: 'What a participant\'s withdrawal does to their personal data' })
+  @ApiPropertyOptional({ enum: WITHDRAWAL_POLICIES, description: "What a participant's withdrawal does to their personal data" })
   @IsOptional()
   @IsIn(WITHDRAWAL_POLICIES, { message: 'withdrawalPolicy must be delete or anonymise' })
   withdrawalPolicy?: WithdrawalPolicy;

@@ -38,7 +38,10 @@ export class CreateStudyDto {
   @Matches(CODE, { each: true, message: 'each municipality code must be lowercase letters, digits and dashes' })
   municipalityCodes: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Accounts responsible (researchers or admins); a researcher creating a study is always one' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Accounts responsible (researchers or admins); a researcher creating a study is always one',
+  })
   @IsOptional()
   @IsArray({ message: 'researcherIds must be a list of account ids' })
   @ArrayMaxSize(50)
@@ -67,10 +70,30 @@ export class CreateStudyDto {
 
 /** Any of these; a field left out keeps its value. */
 export class UpdateStudyDto {
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'titleLt must be text' }) @MinLength(3, { message: 'titleLt must be at least 3 characters' }) @MaxLength(300, { message: 'titleLt must be at most 300 characters' }) titleLt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'titleEn must be text' }) @MinLength(3, { message: 'titleEn must be at least 3 characters' }) @MaxLength(300, { message: 'titleEn must be at most 300 characters' }) titleEn?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'purposeLt must be text' }) @MinLength(3, { message: 'purposeLt must be at least 3 characters' }) @MaxLength(5000, { message: 'purposeLt must be at most 5000 characters' }) purposeLt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'purposeEn must be text' }) @MinLength(3, { message: 'purposeEn must be at least 3 characters' }) @MaxLength(5000, { message: 'purposeEn must be at most 5000 characters' }) purposeEn?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'titleLt must be text' })
+  @MinLength(3, { message: 'titleLt must be at least 3 characters' })
+  @MaxLength(300, { message: 'titleLt must be at most 300 characters' })
+  titleLt?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'titleEn must be text' })
+  @MinLength(3, { message: 'titleEn must be at least 3 characters' })
+  @MaxLength(300, { message: 'titleEn must be at most 300 characters' })
+  titleEn?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'purposeLt must be text' })
+  @MinLength(3, { message: 'purposeLt must be at least 3 characters' })
+  @MaxLength(5000, { message: 'purposeLt must be at most 5000 characters' })
+  purposeLt?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'purposeEn must be text' })
+  @MinLength(3, { message: 'purposeEn must be at least 3 characters' })
+  @MaxLength(5000, { message: 'purposeEn must be at most 5000 characters' })
+  purposeEn?: string;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -87,8 +110,18 @@ export class UpdateStudyDto {
   @IsUUID('all', { each: true, message: 'each researcherId must be an account id' })
   researcherIds?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'ethicsCommittee must be text' }) @MinLength(3, { message: 'ethicsCommittee must be at least 3 characters' }) @MaxLength(300, { message: 'ethicsCommittee must be at most 300 characters' }) ethicsCommittee?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'ethicsReference must be text' }) @MinLength(1, { message: 'ethicsReference must not be empty' }) @MaxLength(100, { message: 'ethicsReference must be at most 100 characters' }) ethicsReference?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'ethicsCommittee must be text' })
+  @MinLength(3, { message: 'ethicsCommittee must be at least 3 characters' })
+  @MaxLength(300, { message: 'ethicsCommittee must be at most 300 characters' })
+  ethicsCommittee?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'ethicsReference must be text' })
+  @MinLength(1, { message: 'ethicsReference must not be empty' })
+  @MaxLength(100, { message: 'ethicsReference must be at most 100 characters' })
+  ethicsReference?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(DAY, { message: 'ethicsApprovedOn must be a day (YYYY-MM-DD)' }) ethicsApprovedOn?: string;
 }
 

@@ -45,8 +45,13 @@ export class InstrumentsService {
         if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw surveyInOtherStudy();
         throw error;
       }
-      await recordAudit(tx, { actor: principal, action: 'study.instrument_attached', targetType: 'study', targetId: studyId,
-        details: { surveyId: dto.surveyId, role: dto.role } });
+      await recordAudit(tx, {
+        actor: principal,
+        action: 'study.instrument_attached',
+        targetType: 'study',
+        targetId: studyId,
+        details: { surveyId: dto.surveyId, role: dto.role },
+      });
     });
     return this.studies.get(principal, studyId);
   }
@@ -63,9 +68,16 @@ export class InstrumentsService {
           WHERE study_id = $1 AND survey_id = $2`,
         [studyId, surveyId, dto.role ?? null, mapping],
       );
-      const fields = Object.entries(dto).filter(([, value]) => value !== undefined).map(([key]) => key);
-      await recordAudit(tx, { actor: principal, action: 'study.instrument_updated', targetType: 'study', targetId: studyId,
-        details: { surveyId, fields } });
+      const fields = Object.entries(dto)
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key);
+      await recordAudit(tx, {
+        actor: principal,
+        action: 'study.instrument_updated',
+        targetType: 'study',
+        targetId: studyId,
+        details: { surveyId, fields },
+      });
     });
     return this.studies.get(principal, studyId);
   }
@@ -82,8 +94,13 @@ export class InstrumentsService {
       );
       if (responses > 0) throw instrumentHasResponses(responses);
       await tx.query(`DELETE FROM study_instrument WHERE study_id = $1 AND survey_id = $2`, [studyId, surveyId]);
-      await recordAudit(tx, { actor: principal, action: 'study.instrument_detached', targetType: 'study', targetId: studyId,
-        details: { surveyId } });
+      await recordAudit(tx, {
+        actor: principal,
+        action: 'study.instrument_detached',
+        targetType: 'study',
+        targetId: studyId,
+        details: { surveyId },
+      });
     });
     return this.studies.get(principal, studyId);
   }
@@ -111,7 +128,8 @@ async function publishedDefinition(tx: EntityManager, surveyId: string): Promise
 function checkMapping(study: LockedStudy, definition: Record<string, unknown>, mapping: Record<string, unknown>): Record<string, string> {
   const questions = questionNames(definition);
   for (const [quasiIdentifier, question] of Object.entries(mapping)) {
-    if (!study.quasiIdentifiers.includes(quasiIdentifier) || quasiIdentifier === 'municipality') throw quasiIdentifierUnknown(quasiIdentifier);
+    if (!study.quasiIdentifiers.includes(quasiIdentifier) || quasiIdentifier === 'municipality')
+      throw quasiIdentifierUnknown(quasiIdentifier);
     if (typeof question !== 'string' || !questions.has(question)) throw questionUnknown(quasiIdentifier, String(question).slice(0, 100));
   }
   return mapping as Record<string, string>;

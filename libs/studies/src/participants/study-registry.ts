@@ -53,7 +53,8 @@ export class StudyRegistry {
 
   registerParticipants(source: StudyParticipantSource): void {
     if (!/^[a-z][a-z-]{0,29}$/.test(source.kind)) throw new Error(`participant kind "${source.kind}" must be a lowercase word`);
-    if (this.sources.has(source.kind) && this.sources.get(source.kind) !== source) throw new Error(`participant kind "${source.kind}" is registered twice`);
+    if (this.sources.has(source.kind) && this.sources.get(source.kind) !== source)
+      throw new Error(`participant kind "${source.kind}" is registered twice`);
     this.sources.set(source.kind, source);
   }
 

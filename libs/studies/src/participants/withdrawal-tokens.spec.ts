@@ -18,9 +18,16 @@ describe('withdrawal tokens', () => {
 
   it('refuse anything else, whatever it is', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.uuid().map((id) => `signup.${id}.x`)), (token) => {
-        expect(withdrawalSubjectOf(SECRET, token)).toBeNull();
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.uuid().map((id) => `signup.${id}.x`),
+        ),
+        (token) => {
+          expect(withdrawalSubjectOf(SECRET, token)).toBeNull();
+        },
+      ),
     );
     expect(withdrawalSubjectOf(SECRET, undefined)).toBeNull();
   });

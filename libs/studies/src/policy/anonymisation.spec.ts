@@ -1,9 +1,13 @@
 import { DEFAULT_QUASI_IDENTIFIERS, resolveQuasiIdentifiers } from './anonymisation';
 
 describe('quasi-identifiers of an instrument', () => {
-  const shipped = { breakdowns: ['age_band', 'gender', 'settlement_type'], questions: new Set(['age_band', 'gender', 'settlement_type', 'employment']), explicit: {} };
+  const shipped = {
+    breakdowns: ['age_band', 'gender', 'settlement_type'],
+    questions: new Set(['age_band', 'gender', 'settlement_type', 'employment']),
+    explicit: {},
+  };
 
-  it('map, by default, to the shipped survey\'s breakdown questions and the response\'s municipality', () => {
+  it("map, by default, to the shipped survey's breakdown questions and the response's municipality", () => {
     expect(resolveQuasiIdentifiers(DEFAULT_QUASI_IDENTIFIERS, shipped)).toEqual([
       { quasiIdentifier: 'municipality', source: 'municipality' },
       { quasiIdentifier: 'age_band', source: 'question', question: 'age_band', how: 'breakdown' },
@@ -12,7 +16,7 @@ describe('quasi-identifiers of an instrument', () => {
     ]);
   });
 
-  it('prefer a researcher\'s choice, then a question of the same name, and say when nothing maps', () => {
+  it("prefer a researcher's choice, then a question of the same name, and say when nothing maps", () => {
     const survey = { breakdowns: [], questions: new Set(['amzius', 'gender']), explicit: { age_band: 'amzius', settlement_type: 'gone' } };
     expect(resolveQuasiIdentifiers(['age_band', 'gender', 'settlement_type'], survey)).toEqual([
       { quasiIdentifier: 'age_band', source: 'question', question: 'amzius', how: 'set' },

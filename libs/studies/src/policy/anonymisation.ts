@@ -38,7 +38,8 @@ export function resolveQuasiIdentifiers(quasiIdentifiers: string[], instrument: 
     if (instrument.breakdowns.includes(quasiIdentifier) && instrument.questions.has(quasiIdentifier)) {
       return { quasiIdentifier, source: 'question', question: quasiIdentifier, how: 'breakdown' };
     }
-    if (instrument.questions.has(quasiIdentifier)) return { quasiIdentifier, source: 'question', question: quasiIdentifier, how: 'same_name' };
+    if (instrument.questions.has(quasiIdentifier))
+      return { quasiIdentifier, source: 'question', question: quasiIdentifier, how: 'same_name' };
     return { quasiIdentifier, source: 'unmapped' };
   });
 }

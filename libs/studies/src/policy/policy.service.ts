@@ -32,15 +32,32 @@ export class PolicyService {
                 paradata_days = COALESCE($6, paradata_days), exports_days = COALESCE($7, exports_days),
                 withdrawal_policy = COALESCE($8, withdrawal_policy), updated_at = now()
           WHERE id = $1`,
-        [studyId, dto.k ?? null, dto.quasiIdentifiers ?? null, retention.contactsDays ?? null, retention.freeTextDays ?? null,
-          retention.paradataDays ?? null, retention.exportsDays ?? null, dto.withdrawalPolicy ?? null],
+        [
+          studyId,
+          dto.k ?? null,
+          dto.quasiIdentifiers ?? null,
+          retention.contactsDays ?? null,
+          retention.freeTextDays ?? null,
+          retention.paradataDays ?? null,
+          retention.exportsDays ?? null,
+          dto.withdrawalPolicy ?? null,
+        ],
       );
       const fields = [
         ...Object.entries({ k: dto.k, quasiIdentifiers: dto.quasiIdentifiers, withdrawalPolicy: dto.withdrawalPolicy })
-          .filter(([, value]) => value !== undefined).map(([key]) => key),
-        ...Object.entries(retention).filter(([, value]) => value !== undefined).map(([key]) => `retention.${key}`),
+          .filter(([, value]) => value !== undefined)
+          .map(([key]) => key),
+        ...Object.entries(retention)
+          .filter(([, value]) => value !== undefined)
+          .map(([key]) => `retention.${key}`),
       ];
-      await recordAudit(tx, { actor: principal, action: 'study.policy_updated', targetType: 'study', targetId: studyId, details: { fields } });
+      await recordAudit(tx, {
+        actor: principal,
+        action: 'study.policy_updated',
+        targetType: 'study',
+        targetId: studyId,
+        details: { fields },
+      });
 
       const terms: ConsentTerms = {
         contactsDays: retention.contactsDays ?? study.contactsDays,
@@ -54,8 +71,13 @@ export class PolicyService {
         [study.currentConsentVersionId],
       );
       const created = await insertConsentVersion(tx, studyId, texts, terms, principal.accountId);
-      await recordAudit(tx, { actor: principal, action: 'study.consent_versioned', targetType: 'study', targetId: studyId,
-        details: { version: created.version, reason: 'terms' } });
+      await recordAudit(tx, {
+        actor: principal,
+        action: 'study.consent_versioned',
+        targetType: 'study',
+        targetId: studyId,
+        details: { version: created.version, reason: 'terms' },
+      });
     });
     return this.studies.get(principal, studyId);
   }

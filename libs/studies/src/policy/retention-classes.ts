@@ -27,5 +27,10 @@ export const DEFAULT_RETENTION: RetentionDays = { contactsDays: 180, freeTextDay
 export const DEFAULT_WITHDRAWAL_POLICY: WithdrawalPolicy = 'delete';
 
 export function sameTerms(a: ConsentTerms, b: ConsentTerms): boolean {
-  return a.contactsDays === b.contactsDays && a.freeTextDays === b.freeTextDays && a.paradataDays === b.paradataDays && a.withdrawalPolicy === b.withdrawalPolicy;
+  return (
+    a.contactsDays === b.contactsDays &&
+    a.freeTextDays === b.freeTextDays &&
+    a.paradataDays === b.paradataDays &&
+    a.withdrawalPolicy === b.withdrawalPolicy
+  );
 }

@@ -35,14 +35,19 @@ export class StudyPolicies {
       [studyId],
     );
     if (!study) throw studyNotFound();
-    const instruments: { surveyId: string; role: string; explicit: Record<string, string>; breakdowns: string[]; definition: Record<string, unknown> | null }[] =
-      await this.dataSource.query(
-        `SELECT i.survey_id AS "surveyId", i.role, i.quasi_identifier_questions AS explicit, s.breakdowns,
+    const instruments: {
+      surveyId: string;
+      role: string;
+      explicit: Record<string, string>;
+      breakdowns: string[];
+      definition: Record<string, unknown> | null;
+    }[] = await this.dataSource.query(
+      `SELECT i.survey_id AS "surveyId", i.role, i.quasi_identifier_questions AS explicit, s.breakdowns,
                 (SELECT sv.definition FROM survey_version sv WHERE sv.survey_id = s.id AND sv.published_at IS NOT NULL
                   ORDER BY sv.version DESC LIMIT 1) AS definition
            FROM study_instrument i JOIN survey s ON s.id = i.survey_id WHERE i.study_id = $1 ORDER BY i.attached_at`,
-        [studyId],
-      );
+      [studyId],
+    );
     return {
       studyId,
       k: study.k,

@@ -33,7 +33,8 @@ const PRODUCED_BY_INPUTS = /^(\d{4}-\d{2}(-\d{2})?([T ]\d{2}:\d{2}(:\d{2})?)?|\d
 function typedStrings(value: unknown, declared: Set<string>, at = ''): string[] {
   if (typeof value === 'string') return value === '' || declared.has(value) || PRODUCED_BY_INPUTS.test(value) ? [] : [`${at}=${value}`];
   if (Array.isArray(value)) return value.flatMap((item, i) => typedStrings(item, declared, `${at}[${i}]`));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => typedStrings(item, declared, `${at}.${key}`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => typedStrings(item, declared, `${at}.${key}`));
   return [];
 }
 
@@ -67,7 +68,8 @@ describe('the free-text data class', () => {
           expect([file, typedStrings(stripped, declared)]).toEqual([file, []]);
           // Nothing but free text goes: every top-level key left is unchanged, and removed keys are the plan's.
           for (const [key, value] of Object.entries(stripped)) {
-            if (!plan.panels.some((p) => p.question === key) && !plan.matrices.some((m) => m.question === key)) expect(value).toEqual(stored[key]);
+            if (!plan.panels.some((p) => p.question === key) && !plan.matrices.some((m) => m.question === key))
+              expect(value).toEqual(stored[key]);
           }
           for (const key of Object.keys(stored)) if (!(key in stripped)) expect(plan.keys).toContain(key);
         }),

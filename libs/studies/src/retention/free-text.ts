@@ -60,7 +60,11 @@ function planOf(questions: Question[], outside: Set<string>): FreeTextPlan {
       const columns = question.columns
         .filter((column) => {
           const cellType = column.cellType === 'default' ? question.cellType : column.cellType;
-          return cellType === 'comment' || cellType === 'expression' || (cellType === 'text' && !NOT_TYPED_TEXT.has((column as { inputType?: string }).inputType ?? 'text'));
+          return (
+            cellType === 'comment' ||
+            cellType === 'expression' ||
+            (cellType === 'text' && !NOT_TYPED_TEXT.has((column as { inputType?: string }).inputType ?? 'text'))
+          );
         })
         .map((column) => column.name);
       if (columns.length) plan.matrices.push({ question: name, columns });

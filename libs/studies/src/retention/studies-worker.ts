@@ -74,16 +74,23 @@ export class StudiesWorker implements OnApplicationBootstrap, OnApplicationShutd
     }
     outcome.paradata = await this.dataSource.transaction((tx) => purgeParadata(tx));
     for (const sweep of this.registry.retentionSweeps()) {
-      outcome.other[sweep.dataClass] = (outcome.other[sweep.dataClass] ?? 0) + await this.dataSource.transaction(async (tx) => {
-        const purged = await sweep.sweep(tx);
-        await this.mailer.forget(purged.messageIds ?? []);
-        return purged.purged;
-      });
+      outcome.other[sweep.dataClass] =
+        (outcome.other[sweep.dataClass] ?? 0) +
+        (await this.dataSource.transaction(async (tx) => {
+          const purged = await sweep.sweep(tx);
+          await this.mailer.forget(purged.messageIds ?? []);
+          return purged.purged;
+        }));
     }
     const total = outcome.contacts + outcome.freeText + outcome.paradata + Object.values(outcome.other).reduce((a, b) => a + b, 0);
     if (total) {
-      await recordAudit(this.dataSource.manager, { actor: null, action: 'study.retention_applied', targetType: 'study', targetId: null,
-        details: { contacts: outcome.contacts, freeText: outcome.freeText, paradata: outcome.paradata, ...prefixed(outcome.other) } });
+      await recordAudit(this.dataSource.manager, {
+        actor: null,
+        action: 'study.retention_applied',
+        targetType: 'study',
+        targetId: null,
+        details: { contacts: outcome.contacts, freeText: outcome.freeText, paradata: outcome.paradata, ...prefixed(outcome.other) },
+      });
       this.logger.log(`Study retention: ${outcome.contacts} contacts, ${outcome.freeText} free-text answers, ${outcome.paradata} paradata`);
     }
     return outcome;

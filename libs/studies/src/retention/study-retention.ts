@@ -57,8 +57,9 @@ export async function purgeFreeTextBatch(tx: EntityManager, batchSize = FREE_TEX
  * one keeps its last-saved day only), and the hash of its last request is blanked.
  */
 export async function purgeParadata(tx: EntityManager): Promise<number> {
-  const rows = rowsOf<{ id: string }>(await tx.query(
-    `WITH due AS (
+  const rows = rowsOf<{ id: string }>(
+    await tx.query(
+      `WITH due AS (
        SELECT r.id FROM response r JOIN consent_version cv ON cv.id = r.consent_version_id JOIN study st ON st.id = cv.study_id
         WHERE ${DUE('paradata_days', 'paradata_purged_on')}
         FOR UPDATE OF r SKIP LOCKED
@@ -66,6 +67,7 @@ export async function purgeParadata(tx: EntityManager): Promise<number> {
      UPDATE response r SET started_on = COALESCE(r.submitted_on, r.updated_on), updated_on = COALESCE(r.submitted_on, r.updated_on),
             payload_hash = repeat('0', 64), paradata_purged_on = current_date
        FROM due WHERE r.id = due.id RETURNING r.id`,
-  ));
+    ),
+  );
   return rows.length;
 }

@@ -7,7 +7,12 @@ import { StudyAccess } from '../access/study-access';
  * study? The study must be visible to them (StudyAccess), active, and cover the municipality.
  * Read FOR SHARE, so the study cannot close or lose the municipality before the meeting commits.
  */
-export async function assertStudyForMeeting(tx: EntityManager, principal: Principal, studyId: string, municipalityId: string): Promise<void> {
+export async function assertStudyForMeeting(
+  tx: EntityManager,
+  principal: Principal,
+  studyId: string,
+  municipalityId: string,
+): Promise<void> {
   const access = StudyAccess.of(principal);
   const [study]: { status: string; covers: boolean }[] = await tx.query(
     `SELECT st.status, EXISTS (SELECT 1 FROM study_municipality sm WHERE sm.study_id = st.id AND sm.municipality_id = $5) AS covers
@@ -17,5 +22,5 @@ export async function assertStudyForMeeting(tx: EntityManager, principal: Princi
   const refuse = (reason: string) => new DomainError('invalid', 'STUDY_INVALID', `studyId ${reason}`, [{ field: 'studyId', reason }]);
   if (!study) throw refuse('is not a study you can see');
   if (study.status !== 'active') throw refuse(`names a study that is ${study.status}: only an active study takes meetings`);
-  if (!study.covers) throw refuse('names a study that does not run in this meeting\'s municipality');
+  if (!study.covers) throw refuse("names a study that does not run in this meeting's municipality");
 }

@@ -99,7 +99,7 @@ export class StudiesController {
 
   @Patch(':id/instruments/:surveyId')
   @Roles('admin', 'researcher')
-  @ApiDoc('Change an instrument\'s role or quasi-identifier questions', { schema: studySchema })
+  @ApiDoc("Change an instrument's role or quasi-identifier questions", { schema: studySchema })
   updateInstrument(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -111,8 +111,12 @@ export class StudiesController {
 
   @Delete(':id/instruments/:surveyId')
   @Roles('admin', 'researcher')
-  @ApiDoc('Detach an instrument (refused once responses were given under the study\'s consent)', { schema: studySchema })
-  detach(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Param('surveyId', ParseUUIDPipe) surveyId: string) {
+  @ApiDoc("Detach an instrument (refused once responses were given under the study's consent)", { schema: studySchema })
+  detach(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('surveyId', ParseUUIDPipe) surveyId: string,
+  ) {
     return this.instruments.detach(principal, id, surveyId);
   }
 }

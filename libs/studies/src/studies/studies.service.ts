@@ -6,7 +6,14 @@ import type { Principal } from '@app/http';
 import { MunicipalitiesService } from '@app/municipalities';
 import { StudyAccess } from '../access/study-access';
 import type { CreateStudyDto, UpdateStudyDto } from '../dto/study.dto';
-import { invalidField, researcherInvalid, researchersEmpty, statusTransitionInvalid, studyNotFound, studyNotReady } from '../studies.errors';
+import {
+  invalidField,
+  researcherInvalid,
+  researchersEmpty,
+  statusTransitionInvalid,
+  studyNotFound,
+  studyNotReady,
+} from '../studies.errors';
 import type { ResearcherOption, StudyStatus, StudySummary, StudyView } from '../study-view';
 import { listStudies, loadStudy } from './study-queries';
 
@@ -50,14 +57,27 @@ export class StudiesService {
       const [{ id }]: { id: string }[] = await tx.query(
         `INSERT INTO study (title_lt, title_en, purpose_lt, purpose_en, ethics_committee, ethics_reference, ethics_approved_on, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [dto.titleLt, dto.titleEn, dto.purposeLt, dto.purposeEn, dto.ethicsCommittee ?? null, dto.ethicsReference ?? null,
-          dto.ethicsApprovedOn ?? null, principal.accountId],
+        [
+          dto.titleLt,
+          dto.titleEn,
+          dto.purposeLt,
+          dto.purposeEn,
+          dto.ethicsCommittee ?? null,
+          dto.ethicsReference ?? null,
+          dto.ethicsApprovedOn ?? null,
+          principal.accountId,
+        ],
       );
       await setMembers(tx, id, municipalityIds, [...researcherIds]);
       // The pseudonym key: 256 random bits, made once; exports HMAC respondent ids with it.
       await tx.query(`INSERT INTO study_pseudonym_key (study_id, key) VALUES ($1, $2)`, [id, randomBytes(32)]);
-      await recordAudit(tx, { actor: principal, action: 'study.created', targetType: 'study', targetId: id,
-        details: { municipalities: municipalityIds.length, researchers: researcherIds.size } });
+      await recordAudit(tx, {
+        actor: principal,
+        action: 'study.created',
+        targetType: 'study',
+        targetId: id,
+        details: { municipalities: municipalityIds.length, researchers: researcherIds.size },
+      });
       return id;
     });
     return this.get(principal, id);
@@ -80,13 +100,23 @@ export class StudiesService {
                 ethics_reference = COALESCE($7, ethics_reference), ethics_approved_on = COALESCE($8::date, ethics_approved_on),
                 updated_at = now()
           WHERE id = $1`,
-        [id, dto.titleLt ?? null, dto.titleEn ?? null, dto.purposeLt ?? null, dto.purposeEn ?? null, dto.ethicsCommittee ?? null,
-          dto.ethicsReference ?? null, dto.ethicsApprovedOn ?? null],
+        [
+          id,
+          dto.titleLt ?? null,
+          dto.titleEn ?? null,
+          dto.purposeLt ?? null,
+          dto.purposeEn ?? null,
+          dto.ethicsCommittee ?? null,
+          dto.ethicsReference ?? null,
+          dto.ethicsApprovedOn ?? null,
+        ],
       );
       if (municipalityIds) await tx.query(`DELETE FROM study_municipality WHERE study_id = $1`, [id]);
       if (dto.researcherIds) await tx.query(`DELETE FROM study_researcher WHERE study_id = $1`, [id]);
       await setMembers(tx, id, municipalityIds ?? [], dto.researcherIds ?? []);
-      const fields = Object.entries(dto).filter(([, value]) => value !== undefined).map(([key]) => key);
+      const fields = Object.entries(dto)
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key);
       await recordAudit(tx, { actor: principal, action: 'study.updated', targetType: 'study', targetId: id, details: { fields } });
     });
     return this.get(principal, id);
@@ -113,8 +143,13 @@ export class StudiesService {
         if (missing.length) throw studyNotReady(missing);
       }
       await tx.query(`UPDATE study SET status = $2, updated_at = now() WHERE id = $1`, [id, status]);
-      await recordAudit(tx, { actor: principal, action: 'study.status_changed', targetType: 'study', targetId: id,
-        details: { from: study.status, to: status } });
+      await recordAudit(tx, {
+        actor: principal,
+        action: 'study.status_changed',
+        targetType: 'study',
+        targetId: id,
+        details: { from: study.status, to: status },
+      });
     });
     return this.get(principal, id);
   }
@@ -122,10 +157,16 @@ export class StudiesService {
 
 async function setMembers(tx: EntityManager, studyId: string, municipalityIds: string[], researcherIds: string[]): Promise<void> {
   if (municipalityIds.length) {
-    await tx.query(`INSERT INTO study_municipality (study_id, municipality_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [studyId, municipalityIds]);
+    await tx.query(`INSERT INTO study_municipality (study_id, municipality_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
+      studyId,
+      municipalityIds,
+    ]);
   }
   if (researcherIds.length) {
-    await tx.query(`INSERT INTO study_researcher (study_id, account_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [studyId, researcherIds]);
+    await tx.query(`INSERT INTO study_researcher (study_id, account_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
+      studyId,
+      researcherIds,
+    ]);
   }
 }
 
@@ -145,5 +186,6 @@ function checkEthicsDay(day: string | undefined): void {
   if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) {
     throw invalidField('ETHICS_DATE_INVALID', 'ethicsApprovedOn', 'is not a calendar day');
   }
-  if (parsed.getTime() > Date.now() + 24 * 3600_000) throw invalidField('ETHICS_DATE_INVALID', 'ethicsApprovedOn', 'must not be in the future');
+  if (parsed.getTime() > Date.now() + 24 * 3600_000)
+    throw invalidField('ETHICS_DATE_INVALID', 'ethicsApprovedOn', 'must not be in the future');
 }

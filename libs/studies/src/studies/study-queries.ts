@@ -50,8 +50,9 @@ export async function loadStudy(db: EntityManager, access: StudyAccess, id: stri
 }
 
 async function loadInstruments(db: EntityManager, studyId: string, quasiIdentifiers: string[]): Promise<StudyInstrumentView[]> {
-  const rows: (Omit<StudyInstrumentView, 'quasiIdentifiers'> & { breakdowns: string[]; definition: Record<string, unknown> | null })[] = await db.query(
-    `SELECT i.survey_id AS "surveyId", s.slug, i.role, i.quasi_identifier_questions AS "quasiIdentifierQuestions",
+  const rows: (Omit<StudyInstrumentView, 'quasiIdentifiers'> & { breakdowns: string[]; definition: Record<string, unknown> | null })[] =
+    await db.query(
+      `SELECT i.survey_id AS "surveyId", s.slug, i.role, i.quasi_identifier_questions AS "quasiIdentifierQuestions",
             i.attached_at AS "attachedAt", s.disclosure_k AS "surveyDisclosureK", s.breakdowns,
             v.version AS "currentVersion", v.definition,
             (SELECT count(*)::int FROM response r JOIN consent_version cv ON cv.id = r.consent_version_id
@@ -60,8 +61,8 @@ async function loadInstruments(db: EntityManager, studyId: string, quasiIdentifi
        LEFT JOIN LATERAL (SELECT sv.version, sv.definition FROM survey_version sv
                            WHERE sv.survey_id = s.id AND sv.published_at IS NOT NULL ORDER BY sv.version DESC LIMIT 1) v ON true
       WHERE i.study_id = $1 ORDER BY i.attached_at, s.slug`,
-    [studyId],
-  );
+      [studyId],
+    );
   return rows.map(({ breakdowns, definition, ...instrument }) => ({
     ...instrument,
     quasiIdentifiers: resolveQuasiIdentifiers(quasiIdentifiers, {

@@ -8,7 +8,15 @@ import { ConsentText } from './ConsentText';
  * sent before agreeing; every save then carries the version agreed to. `changed` says the text
  * changed since this resident agreed (the server refused the old version).
  */
-export function ConsentStep({ consent, changed, onAgree }: { consent: StudyConsent; changed: boolean; onAgree: (versionId: string) => void }) {
+export function ConsentStep({
+  consent,
+  changed,
+  onAgree,
+}: {
+  consent: StudyConsent;
+  changed: boolean;
+  onAgree: (versionId: string) => void;
+}) {
   const { st } = useStudiesI18n();
   const [declined, setDeclined] = useState(false);
   return (

@@ -11,7 +11,9 @@ export function ConsentText({ consent }: { consent: StudyConsent }) {
     <div className="study-consent" data-testid="study-consent" data-version={version.version}>
       <h3 className="study-consent__title">{lt ? study.titleLt : study.titleEn}</h3>
       <p className="study-consent__purpose">{lt ? study.purposeLt : study.purposeEn}</p>
-      <p className="muted small">{st.ethicsLine(study.ethics.committee, study.ethics.reference, formatDay(study.ethics.approvedOn, lang))}</p>
+      <p className="muted small">
+        {st.ethicsLine(study.ethics.committee, study.ethics.reference, formatDay(study.ethics.approvedOn, lang))}
+      </p>
       <p className="muted small" data-testid="consent-version">
         {st.versionOf(version.version, formatDay(version.createdOn, lang))}
       </p>

@@ -32,12 +32,34 @@ export function ConsentPanel({ study }: { study: Study }) {
       <p className="muted">{st.consentHint}</p>
       {study.canManage && (
         <form className="form form--wide" onSubmit={save} noValidate>
-          <TextField id={`${id}lt`} label={st.consentLt} rows={6} value={textLt} onChange={setTextLt} lang="lt" maxLength={20000} testId="consent-text-lt" />
-          <TextField id={`${id}en`} label={st.consentEn} rows={6} value={textEn} onChange={setTextEn} lang="en" maxLength={20000} testId="consent-text-en" />
+          <TextField
+            id={`${id}lt`}
+            label={st.consentLt}
+            rows={6}
+            value={textLt}
+            onChange={setTextLt}
+            lang="lt"
+            maxLength={20000}
+            testId="consent-text-lt"
+          />
+          <TextField
+            id={`${id}en`}
+            label={st.consentEn}
+            rows={6}
+            value={textEn}
+            onChange={setTextEn}
+            lang="en"
+            maxLength={20000}
+            testId="consent-text-en"
+          />
           <button type="submit" className="button" disabled={action.busy} data-testid="save-consent">
             {action.busy ? st.saving : st.saveConsent}
           </button>
-          {saved && action.error === null && <p className="notice notice--success" role="status" data-testid="consent-saved">{st.consentSaved(saved.version)}</p>}
+          {saved && action.error === null && (
+            <p className="notice notice--success" role="status" data-testid="consent-saved">
+              {st.consentSaved(saved.version)}
+            </p>
+          )}
           {action.error !== null && <ErrorBox error={action.error} />}
         </form>
       )}
@@ -45,7 +67,9 @@ export function ConsentPanel({ study }: { study: Study }) {
         <>
           <p className="muted small">{st.termsShown}</p>
           <ul className="study-consent__terms">
-            {(lang === 'lt' ? study.consent.termsTextLt : study.consent.termsTextEn).map((line) => <li key={line}>{line}</li>)}
+            {(lang === 'lt' ? study.consent.termsTextLt : study.consent.termsTextEn).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
           </ul>
         </>
       )}

@@ -42,13 +42,21 @@ export function InstrumentsPanel({ study }: { study: Study }) {
                 <span className="small">
                   {st.quasiIdentifierMapping}:{' '}
                   {instrument.quasiIdentifiers
-                    .map((q) => `${q.quasiIdentifier} ← ${q.source === 'municipality' ? st.fromMunicipality : q.source === 'question' ? st.fromQuestion(q.question, st.how[q.how]) : st.unmapped}`)
+                    .map(
+                      (q) =>
+                        `${q.quasiIdentifier} ← ${q.source === 'municipality' ? st.fromMunicipality : q.source === 'question' ? st.fromQuestion(q.question, st.how[q.how]) : st.unmapped}`,
+                    )
                     .join('; ')}
                 </span>
               </span>
               {study.canManage && instrument.responses === 0 && (
-                <button type="button" className="button button--secondary" disabled={action.busy}
-                  onClick={() => void action.run(() => studiesApi.detach(study.id, instrument.surveyId), st.saved)} data-testid={`detach-${instrument.slug}`}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={action.busy}
+                  onClick={() => void action.run(() => studiesApi.detach(study.id, instrument.surveyId), st.saved)}
+                  data-testid={`detach-${instrument.slug}`}
+                >
                   {st.detach}
                 </button>
               )}
@@ -71,7 +79,12 @@ export function InstrumentsPanel({ study }: { study: Study }) {
           </label>
           <label className="field">
             <span className="field__label">{st.role}</span>
-            <select className="field__input" value={role} onChange={(e) => setRole(e.target.value as InstrumentRole)} data-testid="attach-role">
+            <select
+              className="field__input"
+              value={role}
+              onChange={(e) => setRole(e.target.value as InstrumentRole)}
+              data-testid="attach-role"
+            >
               {INSTRUMENT_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {st.roles[r]}

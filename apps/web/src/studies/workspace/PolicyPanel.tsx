@@ -31,7 +31,10 @@ export function PolicyPanel({ study }: { study: Study }) {
       () =>
         studiesApi.policy(study.id, {
           k: Number(k),
-          quasiIdentifiers: quasi.split(',').map((q) => q.trim()).filter(Boolean),
+          quasiIdentifiers: quasi
+            .split(',')
+            .map((q) => q.trim())
+            .filter(Boolean),
           retention: Object.fromEntries(Object.entries(days).map(([key, value]) => [key, Number(value)])),
           withdrawalPolicy: withdrawal,
         }),
@@ -42,8 +45,16 @@ export function PolicyPanel({ study }: { study: Study }) {
   const dayField = (key: keyof typeof days, label: string) => (
     <label className="field" key={key}>
       <span className="field__label">{label}</span>
-      <input className="field__input field__input--short" type="number" min={1} value={days[key]} disabled={disabled}
-        onChange={(e) => setDays({ ...days, [key]: e.target.value })} data-testid={`retention-${key}`} aria-invalid={errors[`retention.${key}`] ? true : undefined} />
+      <input
+        className="field__input field__input--short"
+        type="number"
+        min={1}
+        value={days[key]}
+        disabled={disabled}
+        onChange={(e) => setDays({ ...days, [key]: e.target.value })}
+        data-testid={`retention-${key}`}
+        aria-invalid={errors[`retention.${key}`] ? true : undefined}
+      />
       {errors[`retention.${key}`] && <span className="field__error">{errors[`retention.${key}`]}</span>}
     </label>
   );
@@ -63,7 +74,14 @@ export function PolicyPanel({ study }: { study: Study }) {
         </fieldset>
         <label className="field">
           <span className="field__label">{st.withdrawalPolicy}</span>
-          <select id={`${id}w`} className="field__input" value={withdrawal} disabled={disabled} onChange={(e) => setWithdrawal(e.target.value as WithdrawalPolicy)} data-testid="withdrawal-policy">
+          <select
+            id={`${id}w`}
+            className="field__input"
+            value={withdrawal}
+            disabled={disabled}
+            onChange={(e) => setWithdrawal(e.target.value as WithdrawalPolicy)}
+            data-testid="withdrawal-policy"
+          >
             {(['delete', 'anonymise'] as const).map((policy) => (
               <option key={policy} value={policy}>
                 {st.withdrawal[policy]}
@@ -75,13 +93,27 @@ export function PolicyPanel({ study }: { study: Study }) {
         <div className="form__row">
           <label className="field">
             <span className="field__label">{st.k}</span>
-            <input className="field__input field__input--short" type="number" min={MIN_K} value={k} disabled={disabled} onChange={(e) => setK(e.target.value)} data-testid="study-k" />
+            <input
+              className="field__input field__input--short"
+              type="number"
+              min={MIN_K}
+              value={k}
+              disabled={disabled}
+              onChange={(e) => setK(e.target.value)}
+              data-testid="study-k"
+            />
             <span className="field__hint">{st.kHint(MIN_K)}</span>
             {errors.k && <span className="field__error">{errors.k}</span>}
           </label>
           <label className="field">
             <span className="field__label">{st.quasiIdentifiers}</span>
-            <input className="field__input" value={quasi} disabled={disabled} onChange={(e) => setQuasi(e.target.value)} data-testid="study-quasi" />
+            <input
+              className="field__input"
+              value={quasi}
+              disabled={disabled}
+              onChange={(e) => setQuasi(e.target.value)}
+              data-testid="study-quasi"
+            />
             {errors.quasiIdentifiers && <span className="field__error">{errors.quasiIdentifiers}</span>}
           </label>
         </div>
@@ -90,7 +122,11 @@ export function PolicyPanel({ study }: { study: Study }) {
             {action.busy ? st.saving : st.savePolicy}
           </button>
         )}
-        {action.done && action.error === null && <p className="notice notice--success" role="status">{action.done}</p>}
+        {action.done && action.error === null && (
+          <p className="notice notice--success" role="status">
+            {action.done}
+          </p>
+        )}
         {action.error !== null && <ErrorBox error={action.error} />}
       </form>
     </section>

@@ -8,8 +8,10 @@ export function StatusPanel({ study }: { study: Study }) {
   const { st } = useStudiesI18n();
   const action = useStudyAction(study.id);
   const next: { status: StudyStatus; label: string }[] =
-    study.status === 'draft' ? [{ status: 'active', label: st.startFieldwork }]
-      : study.status === 'active' ? [{ status: 'closed', label: st.closeFieldwork }]
+    study.status === 'draft'
+      ? [{ status: 'active', label: st.startFieldwork }]
+      : study.status === 'active'
+        ? [{ status: 'closed', label: st.closeFieldwork }]
         : [{ status: 'active', label: st.reopenFieldwork }];
   return (
     <section className="panel" data-testid="status-panel">
@@ -17,8 +19,14 @@ export function StatusPanel({ study }: { study: Study }) {
       <p className="muted">{st.statusHint}</p>
       {study.canManage &&
         next.map(({ status, label }) => (
-          <button key={status} type="button" className="button" disabled={action.busy}
-            onClick={() => void action.run(() => studiesApi.setStatus(study.id, status), st.saved)} data-testid={`study-status-${status}`}>
+          <button
+            key={status}
+            type="button"
+            className="button"
+            disabled={action.busy}
+            onClick={() => void action.run(() => studiesApi.setStatus(study.id, status), st.saved)}
+            data-testid={`study-status-${status}`}
+          >
             {label}
           </button>
         ))}

@@ -6,10 +6,21 @@ import { useStudiesI18n } from '../i18n';
  * For a meeting form: the active studies running in the municipality that the signed-in person can
  * see (staff: those of their municipalities). Choosing one makes the meeting's sign-ups agree to its consent.
  */
-export function StudyChoice({ id, municipalityCode, value, onChange }: { id: string; municipalityCode: string; value: string; onChange: (studyId: string) => void }) {
+export function StudyChoice({
+  id,
+  municipalityCode,
+  value,
+  onChange,
+}: {
+  id: string;
+  municipalityCode: string;
+  value: string;
+  onChange: (studyId: string) => void;
+}) {
   const { lang, st } = useStudiesI18n();
   const studies = useLoad('studies', () => studiesApi.list());
-  const choosable = studies.state === 'ready' ? studies.data.filter((s) => s.status === 'active' && s.municipalityCodes.includes(municipalityCode)) : [];
+  const choosable =
+    studies.state === 'ready' ? studies.data.filter((s) => s.status === 'active' && s.municipalityCodes.includes(municipalityCode)) : [];
   if (!choosable.length && !value) return null;
   return (
     <div className="field">

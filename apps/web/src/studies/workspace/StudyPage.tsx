@@ -16,7 +16,6 @@ import { PolicyPanel } from './PolicyPanel';
 import { StatusPanel } from './StatusPanel';
 import { StudyForm } from './StudyForm';
 
-
 /** `/staff/studies/:id`: the study, its fieldwork status, instruments, consent (with history), policies and meetings. */
 export default function StudyPage({ id }: { id: string }) {
   return <StaffFrame>{() => <StudyLoader id={id} />}</StaffFrame>;
@@ -39,11 +38,21 @@ function StudyView({ study, municipalities }: { study: Study; municipalities: Mu
       <nav className="crumbs">
         <Link to="/staff/studies">‹ {st.backToStudies}</Link>
       </nav>
-      <p className="overline" data-testid="study-status">{st.status[study.status]}</p>
+      <p className="overline" data-testid="study-status">
+        {st.status[study.status]}
+      </p>
       <h1 className="page-title">{lang === 'lt' ? study.titleLt : study.titleEn}</h1>
-      {!study.canManage && <p className="notice" data-testid="read-only">{st.readOnly}</p>}
+      {!study.canManage && (
+        <p className="notice" data-testid="read-only">
+          {st.readOnly}
+        </p>
+      )}
       <StatusPanel study={study} />
-      {study.canManage ? <DetailsPanel study={study} municipalities={municipalities} /> : <DetailsFacts study={study} municipalities={municipalities} />}
+      {study.canManage ? (
+        <DetailsPanel study={study} municipalities={municipalities} />
+      ) : (
+        <DetailsFacts study={study} municipalities={municipalities} />
+      )}
       <InstrumentsPanel study={study} />
       <ConsentPanel study={study} />
       <PolicyPanel study={study} />
@@ -53,7 +62,8 @@ function StudyView({ study, municipalities }: { study: Study; municipalities: Mu
           <ul>
             {study.meetings.map((m) => (
               <li key={m.id}>
-                {lang === 'lt' ? m.titleLt : m.titleEn} · {formatMoment(m.startsAt, lang)} · {municipalityName(municipalities, m.municipalityCode, lang)} · {st.signups(m.signups)}
+                {lang === 'lt' ? m.titleLt : m.titleEn} · {formatMoment(m.startsAt, lang)} ·{' '}
+                {municipalityName(municipalities, m.municipalityCode, lang)} · {st.signups(m.signups)}
               </li>
             ))}
           </ul>
@@ -88,7 +98,11 @@ function DetailsPanel({ study, municipalities }: { study: Study; municipalities:
       ) : (
         <Loading />
       )}
-      {saved && <p className="notice notice--success" role="status">{st.saved}</p>}
+      {saved && (
+        <p className="notice notice--success" role="status">
+          {st.saved}
+        </p>
+      )}
     </section>
   );
 }
