@@ -199,12 +199,17 @@ export function referenceLpBound(highs: TextSolver, input: CompositionInput): nu
   return referenceSolve(highs, input, false);
 }
 
+/** The LP relaxation's bound on the number of applicants invited, under the same rules. */
+export function referencePlacesBound(highs: TextSolver, input: CompositionInput): number {
+  return referenceSolve(highs, input, false, true);
+}
+
 /** The same model with its binaries: the exact optimum, found apart from the engine. */
 export function referenceMipOptimum(highs: TextSolver, input: CompositionInput): number {
   return referenceSolve(highs, input, true);
 }
 
-function referenceSolve(highs: TextSolver, input: CompositionInput, integer: boolean): number {
+function referenceSolve(highs: TextSolver, input: CompositionInput, integer: boolean, placesOnly = false): number {
   const round = referenceRound(input);
   const byId = new Map(input.applicants.map((a) => [a.id, a]));
   const name = (prefix: string, ...parts: number[]) => `${prefix}_${parts.join('_')}`;
@@ -244,7 +249,7 @@ function referenceSolve(highs: TextSolver, input: CompositionInput, integer: boo
         W.seat -
         (a.availability[s.id] === 'if_need_be' ? W.ifNeedBe : 0) -
         (s.label !== null && !s.labelRequired && a.segment !== s.label ? W.mismatch : 0);
-      objective.push(`${weight} ${x}`);
+      objective.push(`${placesOnly ? 1 : weight} ${x}`);
       perApplicant.set(id, [...(perApplicant.get(id) ?? []), x]);
       rows.push(`${x} - ${s.oneSegment ? name('y', j, segIndex.get(a.segment!)!) : o} <= 0`);
       if (a.segment !== null) seatTerms.set(a.segment, [...(seatTerms.get(a.segment) ?? []), x]);
@@ -255,7 +260,7 @@ function referenceSolve(highs: TextSolver, input: CompositionInput, integer: boo
   for (const xs of perApplicant.values()) rows.push(`${xs.join(' + ')} <= 1`);
   const runs = round.sessions.flatMap((s, j) => (s.eligible.size > 0 ? [name('o', j)] : []));
   if (input.targetGroups !== undefined && runs.length > 0) rows.push(`${runs.join(' + ')} <= ${input.targetGroups}`);
-  for (const g of round.present) {
+  for (const g of placesOnly ? [] : round.present) {
     const gi = segIndex.get(g)!;
     const terms = seatTerms.get(g) ?? [];
     const target = (input.coverage ?? []).find((c) => c.segment === g);
@@ -271,7 +276,7 @@ function referenceSolve(highs: TextSolver, input: CompositionInput, integer: boo
       rows.push(`${name('div', gi)} - ${terms.join(' - ')} <= 0`);
     }
   }
-  (input.coverage ?? []).forEach((target, t) => {
+  (placesOnly ? [] : (input.coverage ?? [])).forEach((target, t) => {
     const serve = serving.get(target.segment) ?? [];
     if (!target.minSessions || serve.length === 0) return;
     objective.push(`${W.coverageSession} ${name('ses', t)}`);

@@ -114,10 +114,7 @@ export function whyNotChosen(
   const t = best!;
   const sessionId = plan.sessions[t.session].id;
   if (t.delta > 0 || (t.delta === 0 && t.drawPosition > person.drawPosition)) {
-    if (solverOptimal)
-      throw new Error(
-        `focus-group composition: applicant ${person.id} would improve session ${sessionId} ${JSON.stringify(t)} ${person.drawPosition}`,
-      );
+    if (solverOptimal) throw new Error(`focus-group composition: applicant ${person.id} would improve session ${sessionId}`);
     return {
       reason: 'solver_stopped',
       sessionId,
