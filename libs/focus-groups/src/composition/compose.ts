@@ -1,8 +1,14 @@
 // One HiGHS runtime per process, shared with the release auditor (its WebAssembly heap never shrinks).
 import { highsRuntime } from '../../../results/src/audit/highs-runtime';
-import { canonicalInput, compositionInputHash, COMPOSITION_MODEL_VERSION, validateCompositionInput } from './composition-input';
+import {
+  canonicalInput,
+  CompositionInputError,
+  compositionInputHash,
+  COMPOSITION_MODEL_VERSION,
+  validateCompositionInput,
+} from './composition-input';
 import { buildCompositionModel } from './composition-model';
-import { solveCompositionMip, solveCompositionRelaxation, type MipSolution } from './composition-solver';
+import { lexicographicCost, solveCompositionMip, solveCompositionRelaxation, type MipSolution } from './composition-solver';
 import type { CompositionResult, NotChosen, SessionNotRunReason, SessionPlan } from './composition-types';
 import { coverageFigures } from './coverage-figures';
 import { assignmentState, scoreAssignment } from './objective';
@@ -29,15 +35,16 @@ export async function composeRound(rawInput: unknown): Promise<CompositionResult
   if (plan.arcs.length > 0) {
     const highs = await highsRuntime();
     const built = buildCompositionModel(plan);
-    solution = solveCompositionMip(
-      highs,
-      built,
-      plan.timeLimitSeconds,
-      Math.min(
-        plan.applicants.length,
-        plan.sessions.reduce((sum, s) => sum + s.invitationTarget, 0),
-      ),
+    const maxInvited = Math.min(
+      plan.applicants.length,
+      plan.sessions.reduce((sum, s) => sum + s.invitationTarget, 0),
     );
+    if (!lexicographicCost(built, maxInvited).exact) {
+      throw new CompositionInputError([
+        { field: 'applicants', message: 'too many applicants and sessions in one round for an exact draw: split the round' },
+      ]);
+    }
+    solution = solveCompositionMip(highs, built, plan.timeLimitSeconds, maxInvited);
     if (!solution.values) throw new Error(`focus-group composition: the solver found no composition (round ${input.roundId})`);
     for (let k = 0; k < plan.arcs.length; k++) {
       if (solution.values[k] !== 1) continue;

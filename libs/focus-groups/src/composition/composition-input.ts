@@ -46,7 +46,7 @@ const schema = z
           })
           .strict(),
       )
-      .max(500, 'at most 500 sessions per round'),
+      .max(100, 'at most 100 sessions per round'),
     applicants: z
       .array(
         z
@@ -57,19 +57,19 @@ const schema = z
           })
           .strict(),
       )
-      .max(20000, 'at most 20,000 applicants per round'),
+      .max(5000, 'at most 5,000 applicants per round'),
     coverage: z
       .array(
         z
           .object({
             segment: segmentValue.refine((s) => s !== MIXED_SEGMENT, `"${MIXED_SEGMENT}" is not a segment value`),
-            minSessions: z.number().int('must be a whole number').min(0).max(500).optional(),
+            minSessions: z.number().int('must be a whole number').min(0).max(100).optional(),
             minPlaces: z.number().int('must be a whole number').min(0).max(10000).optional(),
           })
           .strict(),
       )
       .optional(),
-    targetGroups: z.number().int('must be a whole number').min(1).max(500).optional(),
+    targetGroups: z.number().int('must be a whole number').min(1).max(100).optional(),
     targetSeats: z.number().int('must be a whole number').min(1).max(10000).optional(),
     defaultShowRate: showRate.optional(),
     maxOverRecruitment: z.number().finite().min(1, 'must be at least 1').max(3, 'must be at most 3').optional(),

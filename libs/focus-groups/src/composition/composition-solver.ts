@@ -42,8 +42,27 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
-/** Largest exact integer a double carries with room for the simplex's arithmetic. */
-const EXACT_OBJECTIVE_LIMIT = 2 ** 40;
+/** Above this the simplex could no longer tell a draw position apart on an objective this large. */
+const EXACT_OBJECTIVE_LIMIT = 2 ** 45;
+
+/**
+ * The one objective that optimises the composition first and the draw second: each column's
+ * objective 1 divided by the weights' greatest common divisor (objective 1 is a multiple of it)
+ * times a span larger than any draw sum (at most `maxInvited` positions of at most N each), plus
+ * its draw. `exact` is false when the largest reachable objective would be too large.
+ */
+export function lexicographicCost(built: BuiltModel, maxInvited: number): { cost: number[]; exact: boolean } {
+  const unit = built.primaryCost.reduce((g, c) => (c === 0 ? g : gcd(g, Math.abs(c))), 0) || 1;
+  const drawSpan = maxInvited * Math.max(...built.drawCost, 0) + 1;
+  let largestArc = 0;
+  let others = 0;
+  built.primaryCost.forEach((c, j) => {
+    if (j < built.arcColumns) largestArc = Math.max(largestArc, Math.abs(c) / unit);
+    else others += (Math.abs(c) / unit) * built.colUpper[j];
+  });
+  const largest = (maxInvited * largestArc + others + 1) * drawSpan;
+  return { cost: built.primaryCost.map((c, j) => (c / unit) * drawSpan + built.drawCost[j]), exact: largest <= EXACT_OBJECTIVE_LIMIT };
+}
 
 /**
  * Solves the MIP with HiGHS: the composition's objective first, the seeded draw only among
@@ -60,14 +79,8 @@ const EXACT_OBJECTIVE_LIMIT = 2 ** 40;
  */
 export function solveCompositionMip(highs: Highs, built: BuiltModel, timeLimitSeconds: number, maxInvited: number): MipSolution {
   const started = performance.now();
-  const unit = built.primaryCost.reduce((g, c) => (c === 0 ? g : gcd(g, Math.abs(c))), 0) || 1;
-  const drawSpan = maxInvited * Math.max(...built.drawCost, 0) + 1;
-  // The largest objective any solution could reach, bounds included: it must stay an exact integer.
-  const largest = built.primaryCost.reduce((sum, c, j) => sum + (Math.abs(c) / unit) * built.colUpper[j], 0) * drawSpan + drawSpan;
-  if (largest > EXACT_OBJECTIVE_LIMIT)
-    throw new Error('focus-group composition: the round is too large for an exact draw (split it into rounds)');
-  const cost = built.primaryCost.map((c, j) => (c / unit) * drawSpan + built.drawCost[j]);
-
+  const { cost, exact } = lexicographicCost(built, maxInvited);
+  if (!exact) throw new Error('focus-group composition: the round is too large for an exact draw');
   const attempt = (integer: (column: number) => boolean): MipSolution => {
     const model = highs.createModel(modelData(highs, built, cost, integer));
     try {
