@@ -163,8 +163,8 @@ export function violations(input: CompositionInput, result: CompositionResult): 
       if (answer !== 'no' && shown !== answer) out.push(`${a.id}'s availability for ${s.id} is shown as ${shown}, they said ${answer}`);
       if (s.labelRequired && a.segment !== s.label) out.push(`${a.id} (${a.segment}) is invited to ${s.id}, which requires ${s.label}`);
     }
-    if (s.oneSegment && invited.length > 0 && (invited[0]!.segment === null || invited.some((a) => a!.segment !== invited[0]!.segment))) {
-      out.push(`session ${s.id} must be homogeneous and mixes ${[...new Set(invited.map((a) => a!.segment))].join(', ')}`);
+    if (s.oneSegment && invited.length > 0 && (invited[0].segment === null || invited.some((a) => a.segment !== invited[0].segment))) {
+      out.push(`session ${s.id} must be homogeneous and mixes ${[...new Set(invited.map((a) => a.segment))].join(', ')}`);
     }
     const reserves = new Set(plan.reserves);
     if (reserves.size !== plan.reserves.length) out.push(`session ${s.id} lists a reserve twice`);
@@ -175,7 +175,7 @@ export function violations(input: CompositionInput, result: CompositionResult): 
       else if (where.has(id)) out.push(`reserve ${id} of ${s.id} is already invited`);
       else if ((a.availability[s.id] ?? 'no') === 'no') out.push(`reserve ${id} of ${s.id} said no to it`);
       else if (s.labelRequired && a.segment !== s.label) out.push(`reserve ${id} of ${s.id} is not of its segment`);
-      else if (s.oneSegment && invited.length > 0 && a.segment !== invited[0]!.segment)
+      else if (s.oneSegment && invited.length > 0 && a.segment !== invited[0].segment)
         out.push(`reserve ${id} of ${s.id} is not of the segment it serves`);
     }
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import * as broken from '../../../../test/support/focus-groups/broken-engines';
-import { properties, RUNS, SEED, type Engine } from '../../../../test/support/focus-groups/composition-properties';
+import { properties, RUNS, SEED } from '../../../../test/support/focus-groups/composition-properties';
 
 /**
  * Each property of composition.properties.spec.ts, run on an engine broken the way a real mistake
@@ -23,7 +23,7 @@ const cases: Array<[keyof typeof properties, keyof typeof broken, string]> = [
 
 describe('focus-group composition: each property fails on a broken engine', () => {
   it.each(cases)('%s catches %s (%s)', async (property, engine) => {
-    const check = properties[property](broken[engine] as Engine) as fc.IAsyncProperty<unknown[]>;
+    const check = properties[property](broken[engine]) as fc.IAsyncProperty<unknown[]>;
     const outcome = await fc.check(check, { numRuns: RUNS * 3, seed: SEED, endOnFailure: true });
     // SHOW_FAILURES=1 prints what each broken engine was caught at.
     if (process.env.SHOW_FAILURES) console.log(engine, String(outcome.errorInstance).split('\n').slice(0, 3).join(' / ').slice(0, 300));
