@@ -146,9 +146,14 @@ export function canonicalInput(input: ValidCompositionInput): CompositionInput {
   };
 }
 
-/** SHA-256 over the model version and the canonical input (sorted keys): what the flow stores. */
+/**
+ * SHA-256 over the model version and the canonical input without the seed (sorted keys): the
+ * snapshot the flow stores beside the seed, so that "these applicants, this seed" can be re-run
+ * and checked, and a re-run with another seed is recognisably the same input.
+ */
 export function compositionInputHash(canonical: CompositionInput): string {
+  const { seed: _seed, ...snapshot } = canonical;
   return createHash('sha256')
-    .update(`${COMPOSITION_MODEL_VERSION}\n${stringify(canonical)}`)
+    .update(`${COMPOSITION_MODEL_VERSION}\n${stringify(snapshot)}`)
     .digest('hex');
 }

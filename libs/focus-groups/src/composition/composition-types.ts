@@ -224,7 +224,7 @@ export interface CompositionFigures {
 export interface CompositionResult {
   roundId: string;
   seed: string;
-  /** SHA-256 of the canonical input (order-independent) and the model version: store it with the seed. */
+  /** SHA-256 of the canonical input without the seed (order-independent) and the model version: store it with the seed. */
   inputHash: string;
   modelVersion: string;
   sessions: SessionPlan[];

@@ -145,7 +145,7 @@ describe('focus-group composition', () => {
     expect(result.sessions[0].reserves).toEqual(redone.slice(4, 8));
   });
 
-  it('hashes the input independently of order and of "no" being written or left out', async () => {
+  it('hashes the input independently of order, of "no" being written or left out, and of the seed', async () => {
     const base = round([session('a'), session('b')], [applicant('x', { a: 'yes', b: 'no' }), applicant('y', { b: 'if_need_be' })]);
     const same = {
       ...base,
@@ -153,9 +153,12 @@ describe('focus-group composition', () => {
       applicants: [applicant('y', { b: 'if_need_be', a: 'no' }), applicant('x', { a: 'yes' })],
     };
     const other = { ...base, applicants: [applicant('x', { a: 'yes', b: 'no' }), applicant('y', { b: 'yes' })] };
-    const [h1, h2, h3] = await Promise.all([base, same, other].map(async (input) => (await composeRound(input)).inputHash));
+    const reseeded = { ...base, seed: 'another seed' };
+    const [h1, h2, h3, h4] = await Promise.all([base, same, other, reseeded].map(async (input) => (await composeRound(input)).inputHash));
     expect(h2).toBe(h1);
     expect(h3).not.toBe(h1);
+    // The seed is stored beside the hash, not in it.
+    expect(h4).toBe(h1);
     expect(h1).toMatch(/^[0-9a-f]{64}$/);
   });
 
