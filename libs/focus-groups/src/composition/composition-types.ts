@@ -78,7 +78,11 @@ export interface CompositionInput {
   maxOverRecruitment?: number;
   /** And never exceed this many, whatever the show rate. Default: no further cap. */
   maxInvitedPerSession?: number;
-  /** A session runs only if its invited are expected to fill at least this many seats. Default 4. */
+  /**
+   * A session runs only if its invited are expected to fill at least this many seats. Default: no
+   * minimum (a session runs with anyone invited). A minimum is a binary choice for the solver: the
+   * LP relaxation's bound can then be well above the true optimum (README, "The LP bound").
+   */
   minGroupSize?: number;
   /** Reserves listed per running session. Default: the session's capacity. */
   maxReserves?: number;
@@ -115,7 +119,7 @@ export interface SessionPlan {
   invitationTarget: number;
   /** The cap that applied: ceil(capacity x maxOverRecruitment), and maxInvitedPerSession. */
   invitationCap: number;
-  /** Fewest invited for the session to run: ceil(minGroupSize / showRate), at most the target. */
+  /** Fewest invited for the session to run: ceil(minGroupSize / showRate), at most the target; 1 without a minimum. */
   minimumToRun: number;
   /** The segment the invited share, when the session is homogeneous (for mixed: the chosen one). */
   servesSegment: string | null;
