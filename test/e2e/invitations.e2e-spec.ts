@@ -99,9 +99,11 @@ describe('invitation-only surveys and anonymity', () => {
     );
     expect(columns.filter((c) => /timestamp|time/.test(c.data_type))).toEqual([]);
     // record_key: a random 0..255 drawn at insert for the results' cell-key noise; it links to nothing.
+    // consent_version_id: the study consent agreed to (shared by everyone who agreed to that text);
+    // free_text_purged_on, paradata_purged_on: days the study retention sweep ran on the row.
     expect(columns.map((c) => c.column_name)).toEqual([
-      'answers', 'id', 'language', 'municipality_id', 'payload_hash', 'record_key', 'started_on', 'status',
-      'submitted_on', 'survey_id', 'survey_version_id', 'updated_on',
+      'answers', 'consent_version_id', 'free_text_purged_on', 'id', 'language', 'municipality_id', 'paradata_purged_on', 'payload_hash',
+      'record_key', 'started_on', 'status', 'submitted_on', 'survey_id', 'survey_version_id', 'updated_on',
     ]);
 
     // The second invitation still works.

@@ -111,7 +111,7 @@ describe('jobs: the reconciler restores what Redis lost', () => {
       (await t.db.query(`SELECT count(*)::int AS n FROM message WHERE kind = $1 AND sent_at IS NOT NULL`, [kind])).rows[0].n;
     await waitFor('both confirmations sent', async () => (await sent('confirmation')) === 2, 30000);
     await waitFor('both reminders sent', async () => (await sent('reminder')) === 2, 30000);
-    expect(await schedulers()).toEqual(['messages/retry-sweep', 'results/close-sweep', 'signups/retention-sweep']);
+    expect(await schedulers()).toEqual(['messages/retry-sweep', 'results/close-sweep', 'signups/retention-sweep', 'studies/retention-sweep']);
 
     // Once each: one compile run, one reminder and one confirmation per person, nothing left to restore.
     const { rows: compiled } = await t.db.query(`SELECT requested_seq, started_seq FROM result_compilation WHERE survey_version_id = $1`, [versionId]);
@@ -130,7 +130,7 @@ describe('jobs: the reconciler restores what Redis lost', () => {
 
   it('puts the repeating sweeps back within JOB_RECONCILE_MS when Redis loses them under running workers', async () => {
     await client.flushall();
-    await waitFor('the sweeps back', async () => (await schedulers()).length === 3, 15000);
-    expect(await schedulers()).toEqual(['messages/retry-sweep', 'results/close-sweep', 'signups/retention-sweep']);
+    await waitFor('the sweeps back', async () => (await schedulers()).length === 4, 15000);
+    expect(await schedulers()).toEqual(['messages/retry-sweep', 'results/close-sweep', 'signups/retention-sweep', 'studies/retention-sweep']);
   });
 });

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { sqlDefinitions } from '../../libs/database/src/sql';
+import { allSqlDefinitions as sqlDefinitions } from '../../libs/database/src/sql';
 import { freshDatabase } from '../support/test-app';
 
 /**

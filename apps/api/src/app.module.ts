@@ -9,6 +9,7 @@ import { HealthModule } from '@app/http';
 import { MunicipalitiesModule } from '@app/municipalities';
 import { RedisModule } from '@app/redis';
 import { ResultsModule } from '@app/results';
+import { StudiesModule } from '@app/studies';
 import { SurveysModule } from '@app/surveys';
 import { loggingParams } from './logging';
 
@@ -29,6 +30,7 @@ export class AppModule {
         SurveysModule,
         ResultsModule,
         ConsultationsModule,
+        StudiesModule,
         AuditModule,
       ],
     };

@@ -37,6 +37,11 @@ const NewSurveyPage = lazy(() => import('./surveys/workspace/NewSurveyPage'));
 const SurveyWorkspacePage = lazy(() => import('./surveys/workspace/SurveyWorkspacePage'));
 const SurveyPreviewPage = lazy(() => import('./surveys/workspace/SurveyPreviewPage'));
 const StaffResultsPage = lazy(() => import('./results/workspace/StaffResultsPage'));
+// Studies: the researcher's workspace, and the resident's withdrawal page.
+const StudiesListPage = lazy(() => import('./studies/workspace/StudiesListPage'));
+const NewStudyPage = lazy(() => import('./studies/workspace/NewStudyPage'));
+const StudyPage = lazy(() => import('./studies/workspace/StudyPage'));
+const WithdrawalPage = lazy(() => import('./studies/pages/WithdrawalPage'));
 // The results pages on a hand-made document; `import.meta.env.DEV` is false in builds, so the
 // fixture never reaches production.
 const FixtureResultsPage = import.meta.env.DEV ? lazy(() => import('./results/pages/FixtureResultsPage')) : null;
@@ -107,6 +112,10 @@ export const routes: RouteObject[] = [
       },
       { path: 'staff/meetings/:id/attendance-sheet', element: at(({ id }) => <AttendanceSheetPage key={id} id={id!} />) },
       { path: 'staff/participation', element: <StaffParticipationPage /> },
+      { path: 'staff/studies', element: <StudiesListPage /> },
+      { path: 'staff/studies/new', element: <NewStudyPage /> },
+      { path: 'staff/studies/:id', element: at(({ id }) => <StudyPage key={id} id={id!} />) },
+      { path: 'studies/withdraw', element: at((_, { hash }) => <WithdrawalPage hash={hash} />) },
       ...(FixtureResultsPage ? [{ path: 'dev/results-fixture', element: <FixtureResultsPage /> }] : []),
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -6,6 +6,7 @@ import { WorkerDatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { MailWorkerModule } from '@app/mail';
 import { ResultsWorkerModule } from '@app/results';
+import { StudiesWorkerModule, StudyWithdrawalLinks } from '@app/studies';
 
 /** The worker is composition only, like the api: the processors live in libs/. No HTTP. */
 @Module({})
@@ -21,7 +22,8 @@ export class WorkerModule {
         JobsModule,
         ResultsWorkerModule,
         ConsultationsWorkerModule,
-        MailWorkerModule.forRoot(SignupManageLinks),
+        StudiesWorkerModule,
+        MailWorkerModule.forRoot(SignupManageLinks, StudyWithdrawalLinks),
       ],
     };
   }

@@ -4,6 +4,9 @@ import { assertNoPersonalValues } from './audit-entry';
 describe('audit details', () => {
   it('take field names, codes, counts and flags', () => {
     expect(() => assertNoPersonalValues({ fields: ['startsAt', 'capacity'], promoted: 2, override: true, municipality: 'birzai' })).not.toThrow();
+    expect(() => assertNoPersonalValues({ surveyId: '0d1f9a52-3c4b-4e6f-8a9b-0c1d2e3f4a5b' })).not.toThrow();
+    // Only a whole id: digits and dashes around a name are still refused.
+    expect(() => assertNoPersonalValues({ surveyId: '0d1f9a52-3c4b-4e6f-8a9b-0c1d2e3f4a5b Ona' })).toThrow(/not an identifier/);
   });
 
   it('refuse names, e-mail addresses, phone numbers and free text, whatever their shape', () => {

@@ -49,3 +49,7 @@ export const meetingsNotHeld = (unheld: number) =>
   new DomainError('conflict', 'MEETINGS_NOT_HELD', `${unheld} meeting(s) of this consultation have not been held yet`, [
     { field: 'confirmUnheldMeetings', reason: `must be true to publish the report before all meetings are held (${unheld} not held yet)` },
   ]);
+export const meetingHasSignups = (signups: number) =>
+  new DomainError('conflict', 'MEETING_HAS_SIGNUPS', `${signups} people signed up under the meeting's current terms: its study cannot change now`, [
+    { field: 'studyId', reason: 'can change only before anyone signs up' },
+  ]);

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MunicipalitiesModule } from '@app/municipalities';
+import { StudiesModule, StudyRegistryModule } from '@app/studies';
 import { PublicConsultationsController } from './public/public-consultations.controller';
 import { PublicConsultationsService } from './public/public-consultations.service';
+import { SignupParticipants } from './signups/signup-participants';
 import { SignupsService } from './signups/signups.service';
 import { ConsultationsController } from './staff/consultations.controller';
 import { ConsultationsService } from './staff/consultations.service';
@@ -14,8 +16,8 @@ import { SignupListService } from './staff/signup-list.service';
 
 /** The api side of consultations, meetings and sign-ups. Reminders and purging are in ConsultationsWorkerModule. */
 @Module({
-  imports: [MunicipalitiesModule],
+  imports: [MunicipalitiesModule, StudiesModule, StudyRegistryModule],
   controllers: [ConsultationsController, MeetingsController, ParticipationController, PublicConsultationsController],
-  providers: [ConsultationsService, MeetingEditsService, MeetingRecordsService, SignupListService, ParticipationService, PublicConsultationsService, SignupsService],
+  providers: [ConsultationsService, MeetingEditsService, MeetingRecordsService, SignupListService, ParticipationService, PublicConsultationsService, SignupsService, SignupParticipants],
 })
 export class ConsultationsModule {}

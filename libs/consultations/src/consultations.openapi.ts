@@ -5,7 +5,7 @@ const quota = s.object({ partnerOrganisationId: s.uuid, name: s.text, seats: s.i
 export const meetingSchema = s.object({
   id: s.uuid, consultationId: s.uuid, kind: s.enumOf(MEETING_KINDS), titleLt: s.text, titleEn: s.text, startsAt: s.time, endsAt: s.time,
   signupDeadline: s.time, place: s.textOrNull, onlineUrl: s.textOrNull, capacity: s.int, retentionDays: s.int, cancelledAt: s.timeOrNull,
-  confirmed: s.int, seatsLeft: s.int, waitlisted: s.int, attended: s.int, quotas: s.list(quota), signupOpen: s.bool,
+  confirmed: s.int, seatsLeft: s.int, waitlisted: s.int, attended: s.int, quotas: s.list(quota), signupOpen: s.bool, studyId: s.nullable(s.uuid),
 }, ['attended']);
 const report = s.nullable(s.object({ heardLt: s.text, heardEn: s.text, decidedLt: s.text, decidedEn: s.text, publishedAt: s.time }));
 export const consultationSchema = s.object({
@@ -16,7 +16,8 @@ export const consultationSchema = s.object({
 export const publicMeetingSchema = {
   ...meetingSchema,
   properties: { ...meetingSchema.properties, consultationTitleLt: s.text, consultationTitleEn: s.text, institution: s.text, institutionEn: s.text,
-    phase: s.enumOf(PHASES), municipalityCode: s.text, consent: s.object({ lt: s.text, en: s.text }) },
+    phase: s.enumOf(PHASES), municipalityCode: s.text, consent: s.object({ lt: s.text, en: s.text }),
+    study: { ...s.json, nullable: true, description: 'The study the meeting belongs to and its current consent (as GET /api/public/surveys/:id/consent), or null' } },
 };
 export const signupRowSchema = s.object({
   id: s.uuid, position: s.int, status: s.enumOf(['confirmed', 'waitlisted', 'cancelled']), name: s.textOrNull, email: s.textOrNull,

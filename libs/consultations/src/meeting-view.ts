@@ -11,7 +11,9 @@ export const MEETING_VIEW_SQL = `
                  'seats', q.seats, 'confirmed', q.confirmed_count, 'seatsLeft', q.seats - q.confirmed_count) ORDER BY p.name), '[]')
             FROM meeting_quota q JOIN partner_organisation p ON p.id = q.partner_organisation_id
            WHERE q.meeting_id = m.id) AS quotas,
-         (m.cancelled_at IS NULL AND m.signup_deadline > now() AND m.starts_at > now() AND c.phase = 'open') AS "signupOpen"
+         (m.cancelled_at IS NULL AND m.signup_deadline > now() AND m.starts_at > now() AND c.phase = 'open'
+          AND (m.study_id IS NULL OR EXISTS (SELECT 1 FROM study st WHERE st.id = m.study_id AND st.status = 'active'))) AS "signupOpen",
+         m.study_id AS "studyId"
     FROM meeting m JOIN consultation c ON c.id = m.consultation_id`;
 
 export interface MeetingView {
@@ -34,6 +36,8 @@ export interface MeetingView {
   attended: number;
   quotas: { partnerOrganisationId: string; name: string; seats: number; confirmed: number; seatsLeft: number }[];
   signupOpen: boolean;
+  /** The study the meeting belongs to (its sign-ups agree to the study's consent), or null. */
+  studyId: string | null;
 }
 
 export const CONSULTATION_VIEW_SQL = `

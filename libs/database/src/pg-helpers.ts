@@ -17,3 +17,14 @@ export function pgErrorCode(error: unknown): string | undefined {
 export function rowsOf<T>(result: T[] | [T[], number]): T[] {
   return result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? (result[0]) : (result as T[]);
 }
+
+export { STUDY_CONSENT_SQLSTATE } from './sql/study-consent-codes';
+
+/** PostgreSQL's DETAIL of an error (a trigger's RAISE ... DETAIL), wherever TypeORM or pg put it. */
+export function pgErrorDetail(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const direct = (error as { detail?: unknown }).detail;
+  if (typeof direct === 'string') return direct;
+  const driver = (error as { driverError?: { detail?: unknown } }).driverError;
+  return typeof driver?.detail === 'string' ? driver.detail : undefined;
+}

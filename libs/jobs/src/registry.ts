@@ -35,6 +35,7 @@ export interface JobPayloads {
   results: { compile: CompileResultsJob; 'close-sweep': SweepJob };
   messages: { send: SendMessageJob; 'retry-sweep': SweepJob };
   signups: { remind: RemindJob; 'retention-sweep': SweepJob };
+  studies: { 'retention-sweep': SweepJob };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -64,9 +65,13 @@ export const JOBS: Registry = {
     // Deletes contact details past their retention period.
     'retention-sweep': { kind: 'repeating', everyMs: (config) => config.RETENTION_SWEEP_MS },
   },
+  studies: {
+    // Enforces each study's retention per data class (contacts, free text, paradata, exports).
+    'retention-sweep': { kind: 'repeating', everyMs: (config) => config.RETENTION_SWEEP_MS },
+  },
 };
 
-export const QUEUES: { [Q in QueueName]: Q } = { results: 'results', messages: 'messages', signups: 'signups' };
+export const QUEUES: { [Q in QueueName]: Q } = { results: 'results', messages: 'messages', signups: 'signups', studies: 'studies' };
 export const QUEUE_NAMES = Object.keys(JOBS) as QueueName[];
 
 /** A job ready for the outbox or the queue: where it goes, what it is called, its payload and its id. */

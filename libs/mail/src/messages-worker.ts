@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { JobReconciler, jobSpec, OutboxDispatcher, QueueWorker, QUEUES, unknownJob, type PendingJob, type QueueJob } from '@app/jobs';
 import { Mailer, NoSmsTransportError, type OutgoingMessage } from './mailer';
-import { MANAGE_LINKS, renderSecrets, type ManageLinks } from './message-secrets';
+import { MANAGE_LINKS, renderSecrets, WITHDRAWAL_LINKS, type ManageLinks, type WithdrawalLinks } from './message-secrets';
 
 /** Kinds of message whose text and address are deleted as soon as they are sent. */
 const FORGOTTEN_ONCE_SENT = ['password_reset'];
@@ -26,6 +26,7 @@ export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShut
     reconciler: JobReconciler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(MANAGE_LINKS) private readonly links: ManageLinks,
+    @Optional() @Inject(WITHDRAWAL_LINKS) private readonly withdrawals: WithdrawalLinks | null = null,
   ) {
     reconciler.register({ queue: QUEUES.messages, pending: () => this.unsentMessages() });
   }
@@ -96,6 +97,7 @@ export class MessagesWorker implements OnApplicationBootstrap, OnApplicationShut
       const body = renderSecrets(message.body, {
         manageUrl: message.signupId ? this.links.manageUrlFor(message.signupId) : null,
         checkinCode: message.checkinCode,
+        withdrawUrlFor: this.withdrawals ? (kind, id) => this.withdrawals!.withdrawUrlFor(kind, id) : undefined,
       });
       try {
         await this.mailer.send({ ...message, body });

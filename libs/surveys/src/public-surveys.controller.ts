@@ -67,7 +67,9 @@ export class PublicSurveysController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     // The address only feeds the per-day limit (hashed, in Redis); it is never stored.
-    const { created, response } = await this.responses.save({ ...dto, answers, responseId: id, resumeToken, clientAddress: request.ip });
+    const { created, response } = await this.responses.save({
+      ...dto, answers, responseId: id, resumeToken, clientAddress: request.ip, consentVersionId: dto.consent?.versionId ?? null,
+    });
     void reply.status(created ? 201 : 200);
     return response;
   }

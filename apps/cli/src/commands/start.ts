@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { parseConfig, waitForServices } from '@app/config';
 import { dataSourceOptions, runMigrations } from '@app/database';
-import { DEMO_CONSULTATION_MUNICIPALITY, DEMO_PASSWORD, seedDemoData } from '@app/demo';
+import { DEMO_CONSULTATION_MUNICIPALITY, DEMO_PASSWORD, seedDemoData, seedDemoStudy } from '@app/demo';
 import { createApiApp } from '../../../api/src/create-app';
 import { createWorker } from '../../../worker/src/create-worker';
 import { ensureLocalServices } from '../local-services';
@@ -39,8 +39,13 @@ export async function start(): Promise<void> {
   const applied = await runMigrations(config.DATABASE_URL);
   console.log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date');
   const dataSource = await new DataSource(dataSourceOptions({ url: config.DATABASE_URL, poolSize: 1 })).initialize();
-  const credentials = await seedDemoData(dataSource).finally(() => dataSource.destroy());
+  const credentials = await seedDemoData(dataSource).catch(async (error: unknown) => {
+    await dataSource.destroy();
+    throw error;
+  });
   await importSurveys(config, shippedSurveyFiles(), { municipalityCodes: [], publish: true });
+  // The demo study holds the shipped resident survey, so it comes once the survey is imported.
+  await seedDemoStudy(dataSource).finally(() => dataSource.destroy());
 
   const app = await createApiApp(config, { shutdownHooks: false });
   await app.listen({ host: config.HOST, port: config.PORT });

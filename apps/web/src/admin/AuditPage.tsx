@@ -31,6 +31,18 @@ const ACTIONS = [
   'account.password_reset',
   'account.password_set_by_admin',
   'token.revoked',
+  'study.created',
+  'study.updated',
+  'study.status_changed',
+  'study.instrument_attached',
+  'study.instrument_updated',
+  'study.instrument_detached',
+  'study.consent_versioned',
+  'study.policy_updated',
+  'study.meeting_linked',
+  'study.meeting_unlinked',
+  'study.withdrawal',
+  'study.retention_applied',
 ];
 
 /** Who did what, newest first, filtered by action and paged. Details are counts and field names, never personal values. */

@@ -122,6 +122,11 @@ const lt = {
     MEETING_TIME_INVALID: 'Patikrinkite susitikimo laiką.',
     MEETING_PLACE_MISSING: 'Nurodykite vietą arba nuorodą prisijungti internetu.',
     QUOTA_INVALID: 'Patikrinkite vietas partnerių organizacijoms.',
+    CONSENT_REQUIRED: 'Ši apklausa yra tyrimo dalis: pirmiausia sutikite dalyvauti.',
+    CONSENT_NOT_CURRENT: 'Tyrimo sutikimo tekstas pasikeitė: perskaitykite ir sutikite su nauja versija.',
+    CONSENT_NOT_APPLICABLE: 'Ši apklausa ar renginys nėra tyrimo dalis.',
+    STUDY_NOT_ACTIVE: 'Šis tyrimas dabar nevykdomas: atsakymai ir registracijos nepriimami.',
+    WITHDRAWAL_LINK_INVALID: 'Ši nuoroda negalioja. Naudokite nuorodą iš sutikimo patvirtinimo laiško.',
   } as Partial<Record<string, string>>,
 };
 

@@ -48,6 +48,8 @@ export interface Progress {
   /** A local copy, so edits made while offline survive a reload. Dropped once submitted. */
   answers: Record<string, unknown>;
   submitted?: { on: string | null };
+  /** The study consent version this resident agreed to (study instruments only); every save carries it. */
+  consentVersionId?: string;
 }
 
 const progressKey = (surveyId: string, municipalityCode: string) => `progress:${surveyId}:${municipalityCode}`;

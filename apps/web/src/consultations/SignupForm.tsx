@@ -5,12 +5,16 @@ import { focusFirst, mergeErrors, serverFieldErrors } from '../components/fieldE
 import { FieldError, TextField } from '../components/TextField';
 import { meetingsApi, type MeetingDetails, type SignupRequested } from './api';
 import { useMeetingsI18n } from './i18n';
+import { ConsentText } from '../studies/consent/ConsentText';
+import { useStudiesI18n } from '../studies/i18n';
 
-type Field = 'name' | 'contact' | 'organisation' | 'partnerOrganisationId' | 'consent';
+type Field = 'name' | 'contact' | 'organisation' | 'partnerOrganisationId' | 'consent' | 'studyConsent';
 
 /** Name, email (the link to confirm goes there), optional organisation, the partner (when places are shared out) and consent. */
 export function SignupForm({ meeting, onSignedUp }: { meeting: MeetingDetails; onSignedUp: (requested: SignupRequested) => void }) {
   const { lang, m } = useMeetingsI18n();
+  const { st } = useStudiesI18n();
+  const [studyConsent, setStudyConsent] = useState(false);
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
   const [organisation, setOrganisation] = useState('');
@@ -27,6 +31,7 @@ export function SignupForm({ meeting, onSignedUp }: { meeting: MeetingDetails; o
     organisation: `${base}organisation`,
     partnerOrganisationId: `${base}partner`,
     consent: `${base}consent`,
+    studyConsent: `${base}study-consent`,
   };
   const order = (Object.keys(ids) as Field[]).map((field) => ({ field, id: ids[field] }));
 
@@ -49,6 +54,7 @@ export function SignupForm({ meeting, onSignedUp }: { meeting: MeetingDetails; o
       contact: contact.trim().length < 3 ? m.contactRequired : undefined,
       partnerOrganisationId: quotas.length > 0 && !chosen ? m.partnerRequired : undefined,
       consent: consent ? undefined : m.consentRequired,
+      studyConsent: meeting.study && !studyConsent ? st.studyConsentRequired : undefined,
     };
     setClientErrors(problems);
     setServerError(null);
@@ -65,6 +71,7 @@ export function SignupForm({ meeting, onSignedUp }: { meeting: MeetingDetails; o
         ...(chosen ? { partnerOrganisationId: chosen.partnerOrganisationId } : {}),
         consent: true,
         language: lang,
+        ...(meeting.study ? { studyConsent: { versionId: meeting.study.consent.versionId, agreed: true as const } } : {}),
       });
       onSignedUp(signup);
     } catch (caught) {
@@ -169,6 +176,24 @@ export function SignupForm({ meeting, onSignedUp }: { meeting: MeetingDetails; o
         </label>
         <FieldError id={ids.consent} error={errors.consent} testId="signup-consent" />
       </fieldset>
+      {meeting.study && (
+        <fieldset className="fieldset consent" aria-describedby={errors.studyConsent ? `${ids.studyConsent}-error` : undefined}>
+          <legend className="fieldset__legend">{st.studyConsentLegend}</legend>
+          <ConsentText consent={meeting.study} />
+          <label className="checklist__item consent__item">
+            <input
+              id={ids.studyConsent}
+              type="checkbox"
+              checked={studyConsent}
+              aria-invalid={errors.studyConsent ? true : undefined}
+              onChange={(event) => edit('studyConsent', () => setStudyConsent(event.target.checked))}
+              data-testid="signup-study-consent"
+            />
+            <span>{st.studyConsentAgree}</span>
+          </label>
+          <FieldError id={ids.studyConsent} error={errors.studyConsent} testId="signup-study-consent" />
+        </fieldset>
+      )}
       <button type="submit" className="button button--block" disabled={busy} data-testid="signup-submit">
         {busy ? m.signingUp : full ? m.joinWaitlist : m.signUp}
       </button>

@@ -4,6 +4,7 @@ import type { Json } from '../components/request';
 import type { MeetingKind, Phase } from '../../../../libs/consultations/src/kinds';
 import type { ConsultationView, MeetingView } from '../../../../libs/consultations/src/meeting-view';
 import type { SignupRequested as ServerSignupRequested, SignupView } from '../../../../libs/consultations/src/signups/signup-view';
+import type { PublicStudyConsent } from '../../../../libs/studies/src/study-view';
 
 /** The public (no sign-in) consultations and sign-up API. */
 
@@ -27,6 +28,8 @@ export interface MeetingDetails extends Meeting {
   phase: Phase;
   municipalityCode: string;
   consent: Record<Lang, string>;
+  /** The study the meeting belongs to and its current consent; its sign-up form asks for that too. */
+  study: PublicStudyConsent | null;
 }
 
 /** pending: asked for, not yet confirmed by the emailed link; it holds no place. */
@@ -41,6 +44,7 @@ export interface SignupBody {
   partnerOrganisationId?: string;
   consent: true;
   language: Lang;
+  studyConsent?: { versionId: string; agreed: true };
 }
 
 const enc = encodeURIComponent;

@@ -47,6 +47,8 @@ export interface SaveResponseBody {
   answers: Record<string, unknown>;
   status: ResponseStatus;
   invitationToken?: string;
+  /** For study instruments: agreement to the study's current consent version. */
+  consent?: { versionId: string; agreed: true };
 }
 
 export interface SavedResponse {
@@ -66,6 +68,8 @@ export interface ResumedResponse {
   status: ResponseStatus;
   /** null once submitted: the server no longer hands answers out. */
   answers: Record<string, unknown> | null;
+  /** The study consent version this response was saved under, or null. */
+  consentVersionId: string | null;
 }
 
 const enc = encodeURIComponent;

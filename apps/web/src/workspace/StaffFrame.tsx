@@ -6,6 +6,7 @@ import { Link, navigate, useLocation } from '../router';
 import { staffApi, type Account } from './api';
 import { useStaffMeetingsI18n } from '../consultations/workspace/i18n';
 import { useWorkspaceI18n } from './i18n';
+import { useStudiesI18n } from '../studies/i18n';
 import { retryAccount, setAccount, useAccount } from './session';
 
 /** Only a path inside the staff area may be a target after sign-in (no open redirect); null: none given. */
@@ -23,6 +24,7 @@ export function StaffFrame({ children }: { children: (account: Account) => React
   const { r } = useResultsI18n();
   const { s } = useStaffMeetingsI18n();
   const { p } = useWorkspaceI18n();
+  const { st } = useStudiesI18n();
   const { account, error } = useAccount();
   const { pathname, search } = useLocation();
   const [signingOut, setSigningOut] = useState(false);
@@ -56,6 +58,10 @@ export function StaffFrame({ children }: { children: (account: Account) => React
         </p>
         <nav className="staff-bar__nav" aria-label={r.staffArea}>
           <Link to="/staff/surveys">{r.surveysTitle}</Link>
+          {/* Researchers run their studies; admins see all; staff read the running ones of their municipalities. */}
+          <Link to="/staff/studies" data-testid="nav-studies">
+            {st.studiesTitle}
+          </Link>
           {/* Consultations are run by municipal staff and admins; researchers see participation only. */}
           {account.role !== 'researcher' && (
             <Link to="/staff/consultations" data-testid="nav-consultations">

@@ -78,6 +78,11 @@ export class CreateMeetingDto {
   @Max(3650, { message: 'retentionDays must be at most 3650' })
   retentionDays = 180;
 
+  @ApiPropertyOptional({ description: 'A study the meeting belongs to (active, running in this municipality): its sign-ups then agree to the study\'s consent' })
+  @IsOptional()
+  @IsUUID('all', { message: 'studyId must be a study id' })
+  studyId?: string;
+
   @ApiPropertyOptional({ type: [QuotaDto], description: 'Seats per partner organisation; sign-ups must then name one' })
   @IsOptional()
   @IsArray()
@@ -149,4 +154,9 @@ export class UpdateMeetingDto {
   @Min(1, { message: 'capacity must be at least 1' })
   @Max(10000, { message: 'capacity must be at most 10000' })
   capacity?: number;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Put the meeting under a study, or null to take it out; only while nobody has signed up' })
+  @IsOptional()
+  @IsUUID('all', { message: 'studyId must be a study id (or null)' })
+  studyId?: string | null;
 }

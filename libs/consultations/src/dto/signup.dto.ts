@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { Equals, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { LANGUAGES, type Language } from '../kinds';
+
+/** Agreement to the consent of the study a meeting belongs to: its current version. */
+export class StudyConsentDto {
+  @ApiProperty({ description: 'The consent version shown with the meeting (GET /api/public/meetings/:id, study.consent)' })
+  @IsUUID('all', { message: 'studyConsent.versionId must be a consent version id' })
+  versionId: string;
+
+  @ApiProperty({ enum: [true] })
+  @Equals(true, { message: 'studyConsent.agreed must be true to sign up for a study meeting' })
+  agreed: true;
+}
 
 export class SignUpDto {
   @ApiProperty({ example: 'Ona Onaitė' })
@@ -29,6 +41,13 @@ export class SignUpDto {
   @ApiProperty({ description: 'Must be true: consent to the purpose and retention stated on the form' })
   @Equals(true, { message: 'consent must be given (true) to sign up' })
   consent: boolean;
+
+  @ApiPropertyOptional({ type: StudyConsentDto, description: 'Required for a meeting that belongs to a study: agreement to its current consent' })
+  @IsOptional()
+  @IsObject({ message: 'studyConsent must be an object { versionId, agreed: true }' })
+  @ValidateNested()
+  @Type(() => StudyConsentDto)
+  studyConsent?: StudyConsentDto;
 
   @ApiProperty({ enum: LANGUAGES, default: 'lt' })
   @IsIn(LANGUAGES, { message: 'language must be lt or en' })

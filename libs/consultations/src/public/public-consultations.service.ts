@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MunicipalitiesService } from '@app/municipalities';
+import { ConsentService, type PublicStudyConsent } from '@app/studies';
 import { consultationNotFound, meetingNotFound } from '../consultations.errors';
 import { CONSULTATION_VIEW_SQL, MEETING_VIEW_SQL, type ConsultationView, type MeetingView } from '../meeting-view';
 import { consentText } from '../signups/consent';
@@ -16,6 +17,7 @@ export class PublicConsultationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly municipalities: MunicipalitiesService,
+    private readonly studyConsent: ConsentService,
   ) {}
 
   /** Meetings not yet started and not cancelled, soonest first. */
@@ -53,6 +55,9 @@ export class PublicConsultationsService {
       [id],
     );
     if (!row) throw meetingNotFound();
-    return { ...publicMeeting(row), consent: { lt: consentText('lt', row.retentionDays), en: consentText('en', row.retentionDays) } };
+    const study: PublicStudyConsent | null = row.studyId ? await this.studyConsent.publicConsent(row.studyId).catch(() => null) : null;
+    // Under a study, contacts go after the shorter of the meeting's and the study's period (as signing up stores it).
+    const days: number = study ? Math.min(row.retentionDays, study.consent.terms.contactsDays) : row.retentionDays;
+    return { ...publicMeeting({ ...row, retentionDays: days }), consent: { lt: consentText('lt', days), en: consentText('en', days) }, study };
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@app/database';
 import { enqueueMessages } from '@app/mail';
+import { enqueueConsentReceipt } from '@app/studies';
 import {
   alreadyCheckedIn,
   confirmationExpired,
@@ -26,6 +27,7 @@ import { signupIdOf } from './manage-tokens';
 import { meetingCalendar, type CalendarMeeting } from './meeting-calendar';
 import { promoteWaitlist } from './promotion';
 import { signupMessage, type MeetingForMessage, type Recipient } from './signup-messages';
+import { studyConsentRefusal } from './study-consent';
 import { purgeUnconfirmedOf } from './unconfirmed';
 
 interface LockedMeeting extends MeetingForMessage {
@@ -37,9 +39,11 @@ interface LockedMeeting extends MeetingForMessage {
   ends_at: Date;
   cancelled_at: Date | null;
   phase: string;
+  study_id: string | null;
   quotas: { partnerOrganisationId: string; seats: number; confirmed: number }[];
 }
 
+import { SIGNUP_PARTICIPANT_KIND } from './signup-participants';
 import type { SignupRequested, SignupView } from './signup-view';
 export type { SignupRequested, SignupView } from './signup-view';
 
@@ -76,7 +80,7 @@ export class SignupsService {
       } catch (error) {
         // A new check-in code that clashes with one in use (one in hundreds of millions): draw again.
         if (pgErrorCode(error) === PG_UNIQUE_VIOLATION && attempt < ATTEMPTS) continue;
-        throw error;
+        throw studyConsentRefusal(error) ?? error;
       }
     }
     return { status: 'pending', confirmWithinMinutes: this.config.SIGNUP_CONFIRM_MINUTES };
@@ -86,18 +90,25 @@ export class SignupsService {
     // A pending sign-up of this contact whose window passed no longer counts: it makes way.
     await purgeUnconfirmedOf(tx, meeting.id, contact.key);
     const id = randomUUID();
+    // Under a study, the database checks the consent version is the study's current one (signup_study_consent).
+    const consentVersionId = dto.studyConsent?.versionId ?? null;
     const [inserted]: { id: string }[] = await tx.query(
       `INSERT INTO signup (id, meeting_id, status, confirm_by, language, partner_organisation_id, name, email, phone, contact_key,
-                           organisation, checkin_code, consent_text, consented_at)
-       VALUES ($1, $2, 'pending', now() + make_interval(mins => $3), $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+                           organisation, checkin_code, consent_text, consented_at, consent_version_id)
+       VALUES ($1, $2, 'pending', now() + make_interval(mins => $3), $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), $13)
        ON CONFLICT (meeting_id, contact_key) WHERE status <> 'cancelled' DO NOTHING
        RETURNING id`,
       [id, meeting.id, this.config.SIGNUP_CONFIRM_MINUTES, dto.language, partnerId, dto.name.trim(), contact.email, contact.phone,
-        contact.key, dto.organisation?.trim() || null, newCheckinCode(), consentText(dto.language, meeting.retention_days)],
+        contact.key, dto.organisation?.trim() || null, newCheckinCode(), consentText(dto.language, meeting.retention_days), consentVersionId],
     );
     if (inserted) {
       const recipient = { id, language: dto.language, email: contact.email, phone: contact.phone, checkin_code: null };
       await enqueueMessages(tx, [signupMessage('confirm_request', meeting, recipient, { confirmMinutes: this.config.SIGNUP_CONFIRM_MINUTES })]);
+      // The receipt of consent, with the text agreed to and the withdrawal link; purged with the sign-up.
+      if (consentVersionId && contact.email) {
+        await enqueueConsentReceipt(tx, { consentVersionId, language: dto.language, email: contact.email,
+          participant: { kind: SIGNUP_PARTICIPANT_KIND, id }, signupId: id });
+      }
       return;
     }
     // Someone already signed up with this contact: tell them, in their own language, unless told lately.
@@ -200,9 +211,11 @@ export class SignupsService {
   }
 
   private async readMeeting(db: EntityManager, meetingId: string, lock = ''): Promise<LockedMeeting> {
+    // A study meeting keeps contacts no longer than the study's contacts retention either: the consent says the shorter.
     const [meeting] = await db.query(
       `SELECT m.id, m.title_lt, m.title_en, m.starts_at, m.ends_at, m.place, m.online_url, m.capacity, m.confirmed_count,
-              m.retention_days, m.signup_deadline, m.cancelled_at, c.phase,
+              LEAST(m.retention_days, (SELECT st.contacts_days FROM study st WHERE st.id = m.study_id)) AS retention_days,
+              m.signup_deadline, m.cancelled_at, c.phase, m.study_id,
               (SELECT COALESCE(json_agg(json_build_object('partnerOrganisationId', q.partner_organisation_id, 'seats', q.seats,
                       'confirmed', q.confirmed_count)), '[]') FROM meeting_quota q WHERE q.meeting_id = m.id) AS quotas
          FROM meeting m JOIN consultation c ON c.id = m.consultation_id

@@ -50,7 +50,7 @@ export class ConsultationsController {
   @Post(':id/meetings')
   @ApiDoc('Add a meeting (its reminder is planned)', { status: 201, schema: meetingSchema })
   @HttpCode(201)
-  addMeeting(@CurrentScope() scope: AccessScope, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateMeetingDto) {
-    return this.consultations.addMeeting(scope, id, dto);
+  addMeeting(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateMeetingDto) {
+    return this.consultations.addMeeting(principal, id, dto);
   }
 }

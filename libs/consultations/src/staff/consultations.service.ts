@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { recordAudit } from '@app/audit';
 import { AccessScope, type Principal } from '@app/http';
 import { MunicipalitiesService } from '@app/municipalities';
+import { assertStudyForMeeting } from '@app/studies';
 import {
   consultationNotFound,
   invalidField,
@@ -99,16 +100,23 @@ export class ConsultationsService {
     return this.get(scope, id);
   }
 
-  async addMeeting(scope: AccessScope, consultationId: string, dto: CreateMeetingDto): Promise<MeetingView> {
+  async addMeeting(principal: Principal, consultationId: string, dto: CreateMeetingDto): Promise<MeetingView> {
     const deadline = dto.signupDeadline ?? dto.startsAt;
     checkMeetingInput(dto, deadline);
     const id = await this.dataSource.transaction(async (tx) => {
-      await consultationInScope(tx, scope, consultationId);
+      const consultation = await consultationInScope(tx, AccessScope.of(principal), consultationId);
+      if (dto.studyId) await assertStudyForMeeting(tx, principal, dto.studyId, consultation.municipality_id);
       const [{ id }] = await tx.query(
-        `INSERT INTO meeting (consultation_id, kind, title_lt, title_en, starts_at, ends_at, signup_deadline, place, online_url, capacity, retention_days)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [consultationId, dto.kind, dto.titleLt, dto.titleEn, dto.startsAt, dto.endsAt, deadline, dto.place ?? null, dto.onlineUrl ?? null, dto.capacity, dto.retentionDays],
+        `INSERT INTO meeting (consultation_id, kind, title_lt, title_en, starts_at, ends_at, signup_deadline, place, online_url, capacity,
+                              retention_days, study_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [consultationId, dto.kind, dto.titleLt, dto.titleEn, dto.startsAt, dto.endsAt, deadline, dto.place ?? null, dto.onlineUrl ?? null, dto.capacity,
+          dto.retentionDays, dto.studyId ?? null],
       );
+      if (dto.studyId) {
+        await recordAudit(tx, { actor: principal, action: 'study.meeting_linked', targetType: 'study', targetId: dto.studyId,
+          municipalityId: consultation.municipality_id, details: { meetingId: id } });
+      }
       if (dto.quotas.length) {
         const ids = dto.quotas.map((q) => q.partnerOrganisationId);
         const [{ known }] = await tx.query(`SELECT count(*)::int AS known FROM partner_organisation WHERE id = ANY($1)`, [ids]);

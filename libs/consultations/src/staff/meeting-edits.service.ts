@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '@app/audit';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { AccessScope, type Principal } from '@app/http';
-import { meetingNotEditable } from '../consultations.errors';
+import { assertStudyForMeeting } from '@app/studies';
+import { meetingHasSignups, meetingNotEditable } from '../consultations.errors';
 import type { UpdateMeetingDto } from '../dto/meeting.dto';
 import { MEETING_VIEW_SQL } from '../meeting-view';
 import { everyoneSignedUp, sendBatch } from '../signups/message-batches';
 import { promoteWaitlist } from '../signups/promotion';
 import { scheduleReminder } from '../signups/reminder-schedule';
-import { meetingInScope } from './meeting-scope';
+import { meetingInScope, type ScopedMeeting } from './meeting-scope';
 import { planMeetingEdit } from './meeting-edit-plan';
 import type { MeetingEditResult } from './meeting-records-view';
 export type { MeetingEditResult } from './meeting-records-view';
@@ -35,6 +36,8 @@ export class MeetingEditsService {
       if (current.starts_at.getTime() <= Date.now()) throw meetingNotEditable('started');
       const [{ seats }] = await tx.query(`SELECT COALESCE(sum(seats), 0)::int AS seats FROM meeting_quota WHERE meeting_id = $1`, [meetingId]);
       const plan = planMeetingEdit({ ...current, quota_seats: seats }, dto);
+      const studyChanged = await this.changeStudy(tx, principal, current, dto.studyId);
+      if (studyChanged) plan.changed.push('studyId');
       if (!plan.changed.length) return { changed: [], promoted: 0, notified: 0, reminderPlanned: null };
 
       await tx.query(
@@ -61,5 +64,26 @@ export class MeetingEditsService {
     });
     const [meeting] = await this.dataSource.query(`${MEETING_VIEW_SQL} WHERE m.id = $1`, [meetingId]);
     return { meeting, ...result };
+  }
+
+  /**
+   * Putting a meeting under a study (or taking it out) changes what its sign-ups agree to, so it is
+   * allowed only before anyone has signed up. Audited on the study. Returns whether it changed.
+   */
+  private async changeStudy(tx: EntityManager, principal: Principal, current: ScopedMeeting, studyId: string | null | undefined): Promise<boolean> {
+    if (studyId === undefined || studyId === current.study_id) return false;
+    const [{ signups }]: { signups: number }[] = await tx.query(`SELECT count(*)::int AS signups FROM signup WHERE meeting_id = $1`, [current.id]);
+    if (signups > 0) throw meetingHasSignups(signups);
+    if (studyId) await assertStudyForMeeting(tx, principal, studyId, current.municipality_id);
+    await tx.query(`UPDATE meeting SET study_id = $2 WHERE id = $1`, [current.id, studyId]);
+    if (current.study_id) {
+      await recordAudit(tx, { actor: principal, action: 'study.meeting_unlinked', targetType: 'study', targetId: current.study_id,
+        municipalityId: current.municipality_id, details: { meetingId: current.id } });
+    }
+    if (studyId) {
+      await recordAudit(tx, { actor: principal, action: 'study.meeting_linked', targetType: 'study', targetId: studyId,
+        municipalityId: current.municipality_id, details: { meetingId: current.id } });
+    }
+    return true;
   }
 }

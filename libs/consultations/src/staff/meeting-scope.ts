@@ -30,12 +30,13 @@ export interface ScopedMeeting {
   capacity: number;
   confirmed_count: number;
   cancelled_at: Date | null;
+  study_id: string | null;
 }
 
 export async function meetingInScope(tx: EntityManager, scope: AccessScope, id: string, lock = false): Promise<ScopedMeeting> {
   const [row] = await tx.query(
     `SELECT m.id, m.consultation_id, c.municipality_id, m.title_lt, m.title_en, m.starts_at, m.ends_at, m.signup_deadline, m.place,
-            m.online_url, m.capacity, m.confirmed_count, m.cancelled_at
+            m.online_url, m.capacity, m.confirmed_count, m.cancelled_at, m.study_id
        FROM meeting m JOIN consultation c ON c.id = m.consultation_id
       WHERE m.id = $1 AND ($2::uuid[] IS NULL OR c.municipality_id = ANY($2))${lock ? ' FOR UPDATE OF m' : ''}`,
     [id, scope.municipalityIdsOrNull()],

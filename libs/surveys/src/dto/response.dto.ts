@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { Equals, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import type { ResponseStatus } from '../response.entity';
+
+/** Agreement to a study's consent: required (the current version) for every save of a response to a study instrument. */
+export class ResponseConsentDto {
+  @ApiProperty({ description: 'The consent version the resident read (GET /api/public/surveys/:id/consent)' })
+  @IsUUID('all', { message: 'consent.versionId must be a consent version id' })
+  versionId: string;
+
+  @ApiProperty({ enum: [true] })
+  @Equals(true, { message: 'consent.agreed must be true: answers are accepted only with agreement' })
+  agreed: true;
+}
 
 export class SaveResponseDto {
   @ApiProperty({ description: 'The published version the resident answered' })
@@ -30,4 +42,11 @@ export class SaveResponseDto {
   @IsString()
   @MaxLength(100)
   invitationToken?: string;
+
+  @ApiPropertyOptional({ type: ResponseConsentDto, description: 'For surveys that are instruments of a study: agreement to its current consent version' })
+  @IsOptional()
+  @IsObject({ message: 'consent must be an object { versionId, agreed: true }' })
+  @ValidateNested()
+  @Type(() => ResponseConsentDto)
+  consent?: ResponseConsentDto;
 }

@@ -23,6 +23,7 @@ import {
 import { AddressLimit } from './address-limit';
 import { PublishedVersions, type PublishedVersion } from './published-versions';
 import { payloadHash, resumeTokenFor, resumeTokenMatches } from './response-tokens';
+import { studyConsentRefusal } from './study-consent';
 import { gateProblem, SURVEY_GATE_SQL, type SurveyGate } from './survey-gate';
 
 export interface SaveResponseCommand {
@@ -37,6 +38,8 @@ export interface SaveResponseCommand {
   resumeToken?: string;
   /** The client's address, for the per-day limit only; never stored. */
   clientAddress?: string;
+  /** The study consent version agreed to (study instruments only; checked by the database). */
+  consentVersionId?: string | null;
 }
 
 export interface SavedResponse {
@@ -71,6 +74,14 @@ export class ResponsesService {
    * accepted request (same id, same payload) returns the first result and writes nothing.
    */
   async save(command: SaveResponseCommand): Promise<{ created: boolean; response: SavedResponse }> {
+    try {
+      return await this.saveChecked(command);
+    } catch (error) {
+      throw studyConsentRefusal(error) ?? error;
+    }
+  }
+
+  private async saveChecked(command: SaveResponseCommand): Promise<{ created: boolean; response: SavedResponse }> {
     if (typeof command.answers !== 'object' || command.answers === null || Array.isArray(command.answers)) {
       throw answersNotAnObject();
     }
@@ -165,9 +176,10 @@ export class ResponsesService {
       name: 'insert-public-response',
       text: `WITH gate AS (${SURVEY_GATE_SQL}),
        inserted AS (
-         INSERT INTO response (id, survey_id, survey_version_id, municipality_id, language, status, answers, payload_hash, submitted_on)
+         INSERT INTO response (id, survey_id, survey_version_id, municipality_id, language, status, answers, payload_hash, submitted_on,
+                               consent_version_id)
          SELECT $3::uuid, g.survey_id, $4::uuid, g.municipality_id, $5::text, $6::text, $7::jsonb, $8::text,
-                CASE WHEN $6::text = 'complete' THEN current_date END
+                CASE WHEN $6::text = 'complete' THEN current_date END, $9::uuid
            FROM gate g
           WHERE g.access_mode = 'public' AND g.opened AND g.open_still AND g.targeted AND $5::text = ANY (g.languages)
          ON CONFLICT (id) DO NOTHING
@@ -183,6 +195,7 @@ export class ResponsesService {
         command.status,
         answers,
         hash,
+        command.consentVersionId ?? null,
       ],
     });
     // Not inserted: the id exists, or a rule refused it. The transactional path tells which, and in
@@ -227,14 +240,15 @@ export class ResponsesService {
       ? rowsOf(
           await tx.query(
             `UPDATE response SET language = $2, status = $3::text, answers = $4, payload_hash = $5, updated_on = current_date,
-                    submitted_on = CASE WHEN $3::text = 'complete' THEN current_date END
+                    submitted_on = CASE WHEN $3::text = 'complete' THEN current_date END, consent_version_id = $6
               WHERE id = $1 RETURNING submitted_on::text`,
-            [command.responseId, command.language, command.status, answers, hash],
+            [command.responseId, command.language, command.status, answers, hash, command.consentVersionId ?? null],
           ),
         )
       : await tx.query(
-          `INSERT INTO response (id, survey_id, survey_version_id, municipality_id, language, status, answers, payload_hash, submitted_on)
-           VALUES ($1, $2, $3, $4, $5, $6::text, $7, $8, CASE WHEN $6::text = 'complete' THEN current_date END)
+          `INSERT INTO response (id, survey_id, survey_version_id, municipality_id, language, status, answers, payload_hash, submitted_on,
+                                 consent_version_id)
+           VALUES ($1, $2, $3, $4, $5, $6::text, $7, $8, CASE WHEN $6::text = 'complete' THEN current_date END, $9)
            RETURNING submitted_on::text`,
           [
             command.responseId,
@@ -245,6 +259,7 @@ export class ResponsesService {
             command.status,
             answers,
             hash,
+            command.consentVersionId ?? null,
           ],
         );
 
@@ -280,7 +295,8 @@ export class ResponsesService {
     if (!resumeTokenMatches(this.config.APP_SECRET, responseId, resumeToken)) throw responseNotFound();
     const [row] = await this.dataSource.query(
       `SELECT r.id, r.survey_id AS "surveyId", r.survey_version_id AS "surveyVersionId", m.code AS "municipalityCode",
-              r.language, r.status, CASE WHEN r.status = 'partial' THEN r.answers END AS answers
+              r.language, r.status, CASE WHEN r.status = 'partial' THEN r.answers END AS answers,
+              r.consent_version_id AS "consentVersionId"
          FROM response r JOIN municipality m ON m.id = r.municipality_id WHERE r.id = $1`,
       [responseId],
     );

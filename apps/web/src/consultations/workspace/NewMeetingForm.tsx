@@ -9,13 +9,14 @@ import { useStaffMeetingsI18n } from './i18n';
 import { QuotaFields } from './QuotaFields';
 import { lengthProblem, useStaffForm } from './useStaffForm';
 import { vilniusToIso } from './vilniusTime';
+import { StudyChoice } from '../../studies/workspace/StudyChoice';
 
-const FIELDS = ['kind', 'titleLt', 'titleEn', 'startsAt', 'endsAt', 'signupDeadline', 'place', 'onlineUrl', 'capacity', 'retentionDays', 'quotas'];
+const FIELDS = ['kind', 'titleLt', 'titleEn', 'startsAt', 'endsAt', 'signupDeadline', 'place', 'onlineUrl', 'capacity', 'retentionDays', 'quotas', 'studyId'];
 
 const wholeNumber = (value: string, min: number, max: number) => /^\d+$/.test(value.trim()) && +value >= min && +value <= max;
 
 /** Adds a meeting: kind, titles, Lithuanian-time start and end, place or link, places, retention, optional quotas. */
-export function NewMeetingForm({ consultationId, onAdded }: { consultationId: string; onAdded: (meeting: StaffMeeting) => void }) {
+export function NewMeetingForm({ consultationId, municipalityCode, onAdded }: { consultationId: string; municipalityCode: string; onAdded: (meeting: StaffMeeting) => void }) {
   const { s } = useStaffMeetingsI18n();
   const { m } = useMeetingsI18n();
   const form = useStaffForm({
@@ -31,6 +32,7 @@ export function NewMeetingForm({ consultationId, onAdded }: { consultationId: st
     retentionDays: '180',
   });
   const [quotas, setQuotas] = useState<Record<string, string>>({});
+  const [studyId, setStudyId] = useState('');
   const base = useId();
   const id = (field: string) => `${base}${field}`;
   const { values } = form;
@@ -66,6 +68,7 @@ export function NewMeetingForm({ consultationId, onAdded }: { consultationId: st
           capacity: Number(values.capacity),
           retentionDays: Number(values.retentionDays),
           quotas: chosen.map(([partnerOrganisationId, seats]) => ({ partnerOrganisationId, seats: Number(seats) })),
+          ...(studyId ? { studyId } : {}),
         }),
       );
     });
@@ -105,6 +108,7 @@ export function NewMeetingForm({ consultationId, onAdded }: { consultationId: st
         <TextField id={id('retentionDays')} type="number" inputMode="numeric" min={1} max={3650} label={s.retentionDays} {...form.bind('retentionDays')} />
       </div>
       <QuotaFields seats={quotas} onChange={setQuotas} error={form.errors.quotas} />
+      <StudyChoice id={id('studyId')} municipalityCode={municipalityCode} value={studyId} onChange={setStudyId} />
       <button type="submit" className="button" disabled={form.busy} data-testid="meeting-add">
         {form.busy ? s.adding : s.add}
       </button>

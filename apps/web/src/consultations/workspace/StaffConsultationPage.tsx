@@ -67,6 +67,7 @@ function StaffConsultation({ id }: { id: string }) {
         <NewMeetingForm
           key={added}
           consultationId={consultation.id}
+          municipalityCode={consultation.municipalityCode}
           onAdded={(meeting) => {
             const all = [...meetings, { ...meeting, attended: meeting.attended ?? 0 }];
             all.sort((a, b) => a.startsAt.localeCompare(b.startsAt));

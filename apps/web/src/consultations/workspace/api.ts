@@ -66,6 +66,8 @@ export interface MeetingBody {
   capacity: number;
   retentionDays: number;
   quotas?: { partnerOrganisationId: string; seats: number }[];
+  /** An active study running in the consultation's municipality: sign-ups then agree to its consent. */
+  studyId?: string;
 }
 
 

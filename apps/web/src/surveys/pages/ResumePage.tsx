@@ -36,6 +36,8 @@ export default function ResumePage({ hash }: { hash: string }) {
         resumeToken: token,
         pageNo: null,
         answers: response.answers,
+        // Agreed to on another device: still good while it is the study's current version (the survey page checks).
+        ...(response.consentVersionId ? { consentVersionId: response.consentVersionId } : {}),
       });
       // A resident who never chose a language here gets the one they were answering in.
       if (!loadLanguage() && (response.language === 'lt' || response.language === 'en')) setLanguage(response.language);

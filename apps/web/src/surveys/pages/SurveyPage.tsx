@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Municipality, type OpenSurvey, type SavedResponse } from '../api';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -9,6 +10,8 @@ import { useLoad } from '../../components/useLoad';
 import { useTitle } from '../../components/useTitle';
 import { newResponseId } from '../runner/ResponseSaver';
 import { SurveyRunner } from '../runner/SurveyRunner';
+import { publicStudiesApi } from '../../studies/api';
+import { ConsentStep } from '../../studies/consent/ConsentStep';
 
 /**
  * The progress this device has for the survey in this municipality, or a new one. A response
@@ -60,7 +63,12 @@ function SurveySession({
   names: Municipality[] | undefined;
 }) {
   const { lang, t } = useI18n();
+  const client = useQueryClient();
   const invitationToken = loadInvitation(survey.id);
+  // A study instrument asks for consent to the study's current text before any answer is sent.
+  const consentKey = `survey-consent:${survey.id}`;
+  const consent = useLoad(consentKey, () => publicStudiesApi.surveyConsent(survey.id));
+  const [consentChanged, setConsentChanged] = useState(false);
   const [view, setView] = useState<View>(() => {
     const progress = startingProgress(survey, municipalityCode);
     return progress.submitted ? { kind: 'submitted-before', progress } : { kind: 'answering', progress };
@@ -92,6 +100,26 @@ function SurveySession({
   };
 
   const startAgain = () => setView({ kind: 'answering', progress: freshProgress(survey, municipalityCode) });
+
+  const agree = (consentVersionId: string) => {
+    const current = loadProgress(survey.id, municipalityCode) ?? startingProgress(survey, municipalityCode);
+    const agreed = { ...current, consentVersionId };
+    saveProgress(survey.id, municipalityCode, agreed);
+    setConsentChanged(false);
+    setView({ kind: 'answering', progress: agreed });
+  };
+
+  /** The text changed while answering: forget the old agreement, keep the answers, show the new text. */
+  const consentRefused = () => {
+    const current = loadProgress(survey.id, municipalityCode);
+    if (current) {
+      const { consentVersionId: _old, ...rest } = current;
+      saveProgress(survey.id, municipalityCode, rest);
+      setView({ kind: 'answering', progress: rest });
+    }
+    setConsentChanged(true);
+    void client.invalidateQueries({ queryKey: [consentKey] });
+  };
 
   const header = (
     <div className="survey-meta">
@@ -162,7 +190,25 @@ function SurveySession({
     );
   }
 
-  if (version.state === 'loading') return <Loading />;
+  if (version.state === 'loading' || consent.state === 'loading') return <Loading />;
+  if (consent.state === 'error') {
+    return (
+      <>
+        {header}
+        <h1 className="page-title">{title}</h1>
+        <ErrorBox error={consent.error} onRetry={consent.retry} />
+      </>
+    );
+  }
+  if (consent.data.required && view.progress.consentVersionId !== consent.data.consent.versionId) {
+    return (
+      <>
+        {header}
+        <h1 className="page-title">{title}</h1>
+        <ConsentStep consent={consent.data} changed={consentChanged} onAgree={agree} />
+      </>
+    );
+  }
   if (version.state === 'error') {
     return (
       <>
@@ -188,8 +234,10 @@ function SurveySession({
         definition={version.data.definition}
         languages={version.data.languages}
         invitationToken={invitationToken}
+        consentVersionId={consent.data.required ? consent.data.consent.versionId : null}
         progress={view.progress}
         onSubmitted={onSubmitted}
+        onConsentRefused={consentRefused}
       />
     </>
   );

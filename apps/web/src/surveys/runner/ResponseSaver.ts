@@ -19,6 +19,8 @@ interface Options {
   municipalityCode: string;
   versionId: string;
   invitationToken: string | null;
+  /** The study consent version agreed to; null outside studies. */
+  consentVersionId: string | null;
   progress: Progress;
   snapshot: () => Snapshot;
   onChange: (progress: Progress, state: SaveState) => void;
@@ -124,6 +126,7 @@ export class ResponseSaver {
       answers,
       status,
       ...(this.options.invitationToken ? { invitationToken: this.options.invitationToken } : {}),
+      ...(this.options.consentVersionId ? { consent: { versionId: this.options.consentVersionId, agreed: true as const } } : {}),
     };
     const fingerprint = JSON.stringify([this.progress.responseId, body]);
     this.dirty = false;

@@ -18,9 +18,16 @@ interface Props {
   definition: Record<string, unknown>;
   languages: string[];
   invitationToken: string | null;
+  /** The study consent version agreed to (study instruments); null outside studies. */
+  consentVersionId: string | null;
   progress: Progress;
   onSubmitted: (saved: SavedResponse) => void;
+  /** The server refused the consent (it changed meanwhile): the page shows the new text. */
+  onConsentRefused?: () => void;
 }
+
+const CONSENT_REFUSALS = ['CONSENT_REQUIRED', 'CONSENT_NOT_CURRENT'];
+const consentRefused = (error: unknown) => error instanceof ApiError && CONSENT_REFUSALS.includes(error.code);
 
 /** The survey in the resident's language when it is offered, else in its first language. */
 export function surveyLanguage(lang: Lang, languages: string[]): string {
@@ -62,6 +69,8 @@ export function SurveyRunner(props: Props) {
   localeRef.current = locale;
   const onSubmitted = useRef(props.onSubmitted);
   onSubmitted.current = props.onSubmitted;
+  const onConsentRefused = useRef(props.onConsentRefused);
+  onConsentRefused.current = props.onConsentRefused;
 
   // Switching language only relabels the survey: answers and page stay as they are.
   useEffect(() => {
@@ -76,11 +85,13 @@ export function SurveyRunner(props: Props) {
       municipalityCode: props.municipalityCode,
       versionId: props.versionId,
       invitationToken: props.invitationToken,
+      consentVersionId: props.consentVersionId,
       progress: props.progress,
       snapshot: () => ({ answers: model.data, language: localeRef.current, pageNo: model.currentPageNo }),
       onChange: (next, state) => {
         setProgress(next);
         setSaveState(state);
+        if (state.kind === 'failed' && consentRefused(state.error)) onConsentRefused.current?.();
       },
     });
 

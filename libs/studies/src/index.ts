@@ -1,0 +1,14 @@
+export * from './studies.module';
+export * from './studies-worker.module';
+export * from './participants/study-registry';
+export * from './participants/study-withdrawal-links';
+export { withdrawalTokenFor, withdrawalUrlFor } from './participants/withdrawal-tokens';
+export * from './policy/study-policies';
+export { PLATFORM_MIN_K, DEFAULT_QUASI_IDENTIFIERS } from './policy/anonymisation';
+export { DATA_CLASSES, DEFAULT_RETENTION, type DataClass } from './policy/retention-classes';
+export { ConsentService } from './consent/consent.service';
+export { enqueueConsentReceipt, type ReceiptRequest } from './consent/receipt';
+export { termsText } from './consent/consent-terms';
+export { studyNotActive } from './consent/consent-errors';
+export { assertStudyForMeeting } from './studies/meeting-study';
+export type * from './study-view';
